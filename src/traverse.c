@@ -1,0 +1,231 @@
+/* The traversal core: a line scanner fed in chunks, over a file or over memory. */
+#define _POSIX_C_SOURCE 200809L
+#include "traverse.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef O_CLOEXEC
+#define O_CLOEXEC 0
+#endif
+#ifndef O_NOCTTY
+#define O_NOCTTY 0
+#endif
+#ifndef O_NONBLOCK
+#define O_NONBLOCK 0
+#endif
+
+void traverse_control_init(traverse_control* control) {
+  memset(control, 0, sizeof *control);
+}
+
+void traverse_request_stop(traverse_control* control) {
+  if (control != NULL) {
+    __atomic_store_n(&control->stop, 1, __ATOMIC_RELEASE);
+  }
+}
+
+int traverse_stop_requested(const traverse_control* control) {
+  return control != NULL && __atomic_load_n(&control->stop, __ATOMIC_ACQUIRE) != 0;
+}
+
+void traverse_scanner_init(traverse_scanner* scanner) {
+  memset(scanner, 0, sizeof *scanner);
+}
+
+static int finish_line(traverse_scanner* s, const Callbacks* cbs, void* user_data,
+                       traverse_control* control) {
+  s->open = 0;
+  s->line++;
+  if (cbs->end != NULL) {
+    s->end_calls++;
+    cbs->end(user_data, (int)(s->line - 1), (int)s->length);
+    if (traverse_stop_requested(control)) {
+      return TRAVERSE_ESTOPPED;
+    }
+  }
+  return TRAVERSE_OK;
+}
+
+int traverse_scan(traverse_scanner* s, const char* data, size_t size, const Callbacks* cbs,
+                  void* user_data, traverse_control* control) {
+  const char* p = data;
+  const char* const end = data + size;
+  while (p < end) {
+    if (!s->open) {
+      if (s->line > INT_MAX) {
+        return TRAVERSE_EOVERFLOW; /* the next index would wrap in the int callbacks take */
+      }
+      s->open = 1;
+      s->length = 0;
+      if (cbs->start != NULL) {
+        s->start_calls++;
+        cbs->start(user_data, (int)s->line);
+        if (traverse_stop_requested(control)) {
+          return TRAVERSE_ESTOPPED;
+        }
+      }
+    }
+    const char* newline = memchr(p, '\n', (size_t)(end - p));
+    const char* stop = newline != NULL ? newline : end;
+    s->length += stop - p;
+    if (s->length > INT_MAX) {
+      return TRAVERSE_EOVERFLOW; /* reported as soon as it happens, not after the line */
+    }
+    if (newline == NULL) {
+      break;
+    }
+    p = newline + 1;
+    int status = finish_line(s, cbs, user_data, control);
+    if (status != TRAVERSE_OK) {
+      return status;
+    }
+  }
+  return TRAVERSE_OK;
+}
+
+int traverse_scan_end(traverse_scanner* s, const Callbacks* cbs, void* user_data,
+                      traverse_control* control) {
+  return s->open ? finish_line(s, cbs, user_data, control) : TRAVERSE_OK;
+}
+
+static int report(int status, const traverse_scanner* s, int64_t bytes, traverse_control* control) {
+  if (control != NULL) {
+    control->lines = s->line - (s->open ? 1 : 0);
+    control->bytes = bytes;
+    control->start_calls = s->start_calls;
+    control->end_calls = s->end_calls;
+  }
+  return status;
+}
+
+int traverse_memory(const char* data, size_t size, Callbacks cbs, void* user_data,
+                    traverse_control* control) {
+  traverse_scanner s;
+  traverse_scanner_init(&s);
+  if (data == NULL && size > 0) {
+    return report(TRAVERSE_EINVAL, &s, 0, control);
+  }
+  if (traverse_stop_requested(control)) {
+    return report(TRAVERSE_ESTOPPED, &s, 0, control);
+  }
+  int status = size > 0 ? traverse_scan(&s, data, size, &cbs, user_data, control) : TRAVERSE_OK;
+  if (status == TRAVERSE_OK) {
+    status = traverse_scan_end(&s, &cbs, user_data, control);
+  }
+  return report(status, &s, (int64_t)size, control);
+}
+
+/* Opens filename for reading without blocking on FIFOs, and rejects what is not a regular file. */
+static int open_regular(const char* filename, int* fd_out) {
+  int fd;
+  do {
+    fd = open(filename, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
+    return errno;
+  }
+  struct stat st;
+  int status = TRAVERSE_OK;
+  if (fstat(fd, &st) != 0) {
+    status = errno;
+  } else if (S_ISDIR(st.st_mode)) {
+    status = EISDIR;
+  } else if (!S_ISREG(st.st_mode)) {
+    status = TRAVERSE_ENOTREG;
+  }
+  if (status != TRAVERSE_OK) {
+    close(fd);
+    return status;
+  }
+  *fd_out = fd;
+  return TRAVERSE_OK;
+}
+
+int traverse_file(const char* filename, Callbacks cbs, void* user_data, traverse_control* control) {
+  traverse_scanner s;
+  traverse_scanner_init(&s);
+  if (filename == NULL) {
+    return report(TRAVERSE_EINVAL, &s, 0, control);
+  }
+  int fd = -1;
+  int status = open_regular(filename, &fd);
+  if (status != TRAVERSE_OK) {
+    return report(status, &s, 0, control);
+  }
+  char* buffer = malloc(TRAVERSE_READ_BUFFER_SIZE);
+  if (buffer == NULL) {
+    close(fd);
+    return report(TRAVERSE_ENOMEM, &s, 0, control);
+  }
+  int64_t bytes = 0;
+  for (;;) {
+    if (traverse_stop_requested(control)) {
+      status = TRAVERSE_ESTOPPED;
+      break;
+    }
+    ssize_t n = read(fd, buffer, TRAVERSE_READ_BUFFER_SIZE);
+    if (n < 0) {
+      if (errno == EINTR || errno == EAGAIN) {
+        continue;
+      }
+      status = errno;
+      break;
+    }
+    if (n == 0) {
+      status = traverse_scan_end(&s, &cbs, user_data, control);
+      break;
+    }
+    bytes += n;
+    status = traverse_scan(&s, buffer, (size_t)n, &cbs, user_data, control);
+    if (status != TRAVERSE_OK) {
+      break;
+    }
+  }
+  free(buffer);
+  close(fd);
+  return report(status, &s, bytes, control);
+}
+
+void traverse(char* filename, Callbacks cbs, void* user_data) {
+  (void)traverse_file(filename, cbs, user_data, NULL);
+}
+
+int traverse_status_kind(int status) {
+  switch (status) {
+    case TRAVERSE_OK:        return TRAVERSE_KIND_OK;
+    case ENOENT:
+    case ENOTDIR:            return TRAVERSE_KIND_NOT_FOUND;
+    case EACCES:
+    case EPERM:              return TRAVERSE_KIND_ACCESS_DENIED;
+    case EISDIR:             return TRAVERSE_KIND_IS_DIRECTORY;
+    case TRAVERSE_ENOTREG:   return TRAVERSE_KIND_NOT_REGULAR;
+    case TRAVERSE_EOVERFLOW: return TRAVERSE_KIND_OVERFLOW;
+    case TRAVERSE_ESTOPPED:  return TRAVERSE_KIND_STOPPED;
+    default:                 return TRAVERSE_KIND_OTHER;
+  }
+}
+
+const char* traverse_strerror(int status) {
+  switch (status) {
+    case TRAVERSE_OK:        return "success";
+    case TRAVERSE_ESTOPPED:  return "traversal stopped on request";
+    case TRAVERSE_ENOTREG:   return "not a regular file";
+    case TRAVERSE_EOVERFLOW: return "line index or length does not fit in an int";
+    case TRAVERSE_EINVAL:    return "invalid argument";
+    case TRAVERSE_ENOMEM:    return "out of memory";
+    default:
+      if (status > 0) {
+        const char* message = strerror(status); /* static strings in glibc and musl */
+        if (message != NULL) {
+          return message;
+        }
+      }
+      return "unknown traverse status";
+  }
+}

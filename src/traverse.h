@@ -1,0 +1,122 @@
+/*
+ * libtraverse: a C library that reports the records (lines) of a file to callbacks.
+ *
+ * The first part is the API of the callbacks article verbatim. The second part is the
+ * extended API Tunnel binds: it returns a status instead of void, can be asked to stop,
+ * reports 64-bit totals, and exposes the scanning core so it can be fed from memory.
+ */
+#ifndef TRAVERSE_H
+#define TRAVERSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef void (*StartCallbackFn)(void* user_data, int i);
+typedef void (*EndCallbackFn)(void* user_data, int a, int b);
+
+typedef struct {
+  StartCallbackFn start;
+  EndCallbackFn end;
+} Callbacks;
+
+/*
+ * Processes the file and invokes callbacks from cbs on events found in the file, each with
+ * its own relevant data. user_data is passed through to the callbacks.
+ *
+ * Every line (a record ended by '\n'; a last line without '\n' counts; an empty file has
+ * none) fires start(user_data, i) with the line's 0-based index when the line begins, then
+ * end(user_data, i, length) with the same index and the line's length in bytes without the
+ * '\n' (a '\r' before it counts). NULL callbacks are skipped. Errors are not reported: use
+ * traverse_file() to learn about them.
+ */
+void traverse(char* filename, Callbacks cbs, void* user_data);
+
+/* ---- Extended API ------------------------------------------------------------------- */
+
+/*
+ * Status codes. 0 is success; positive values are errno values from the operating system
+ * (ENOENT, EACCES, EISDIR, EIO, ...); negative values are the library's own.
+ */
+#define TRAVERSE_OK         0
+#define TRAVERSE_ESTOPPED  (-1) /* stopped early by traverse_request_stop() */
+#define TRAVERSE_ENOTREG   (-2) /* not a regular file (FIFO, device, socket) */
+#define TRAVERSE_EOVERFLOW (-3) /* a line index or length no longer fits an int */
+#define TRAVERSE_EINVAL    (-4) /* an argument is invalid (NULL filename or data) */
+#define TRAVERSE_ENOMEM    (-5) /* the read buffer could not be allocated */
+
+/* Size of the buffer a file is streamed through: memory use does not grow with the file. */
+#define TRAVERSE_READ_BUFFER_SIZE 65536
+
+/*
+ * Per-traversal control block, owned by the caller. Zero it (or call
+ * traverse_control_init) before a traversal. Another thread, or a callback, may call
+ * traverse_request_stop() on it at any time; the traversal then returns TRAVERSE_ESTOPPED
+ * after the callback in progress, without firing further callbacks.
+ * When the traversal returns, the counters hold what happened, whatever the status.
+ */
+typedef struct traverse_control {
+  int stop;             /* non-zero once a stop was requested; read atomically */
+  int64_t lines;        /* lines completed (end events, fired or not) */
+  int64_t bytes;        /* bytes consumed */
+  int64_t start_calls;  /* start callbacks actually made */
+  int64_t end_calls;    /* end callbacks actually made */
+} traverse_control;
+
+void traverse_control_init(traverse_control* control);
+void traverse_request_stop(traverse_control* control);
+int traverse_stop_requested(const traverse_control* control);
+
+/*
+ * traverse() with error reporting: returns TRAVERSE_OK, an errno value (ENOENT, EACCES,
+ * EISDIR, EIO...) or one of the TRAVERSE_E* codes. A FIFO, device or socket is rejected
+ * with TRAVERSE_ENOTREG without blocking. control may be NULL.
+ */
+int traverse_file(const char* filename, Callbacks cbs, void* user_data, traverse_control* control);
+
+/* The same traversal over size bytes of memory. */
+int traverse_memory(const char* data, size_t size, Callbacks cbs, void* user_data,
+                    traverse_control* control);
+
+/* A human-readable message for any status this library returns. Never NULL. */
+const char* traverse_strerror(int status);
+
+/*
+ * What kind of failure a status is, so bindings need not know each platform's errno values.
+ */
+#define TRAVERSE_KIND_OK            0
+#define TRAVERSE_KIND_NOT_FOUND     1 /* ENOENT, ENOTDIR */
+#define TRAVERSE_KIND_ACCESS_DENIED 2 /* EACCES, EPERM */
+#define TRAVERSE_KIND_IS_DIRECTORY  3 /* EISDIR */
+#define TRAVERSE_KIND_NOT_REGULAR   4 /* TRAVERSE_ENOTREG */
+#define TRAVERSE_KIND_OVERFLOW      5 /* TRAVERSE_EOVERFLOW */
+#define TRAVERSE_KIND_STOPPED       6 /* TRAVERSE_ESTOPPED */
+#define TRAVERSE_KIND_OTHER         7 /* anything else: see traverse_strerror */
+int traverse_status_kind(int status);
+
+/*
+ * The scanning core that traverse_file and traverse_memory share, for callers that feed
+ * data in chunks of any size: init, then scan each chunk, then end.
+ */
+typedef struct traverse_scanner {
+  int64_t line;         /* index of the current (or next) line */
+  int64_t length;       /* bytes of the current line seen so far */
+  int open;             /* non-zero inside a line whose start was reported */
+  int64_t start_calls;
+  int64_t end_calls;
+} traverse_scanner;
+
+void traverse_scanner_init(traverse_scanner* scanner);
+int traverse_scan(traverse_scanner* scanner, const char* data, size_t size,
+                  const Callbacks* cbs, void* user_data, traverse_control* control);
+int traverse_scan_end(traverse_scanner* scanner, const Callbacks* cbs, void* user_data,
+                      traverse_control* control);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TRAVERSE_H */
