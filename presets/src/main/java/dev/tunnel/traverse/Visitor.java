@@ -1,0 +1,29 @@
+package dev.tunnel.traverse;
+
+/**
+ * Receives the events of a {@link Traversal}: the Java form of the callbacks article's Go
+ * {@code Visitor} interface. Override only what you need; an event whose method is not
+ * overridden is passed to C as a NULL callback, so C never calls into Java for it.
+ *
+ * <pre>{@code
+ * TraversalStats stats = Traversal.traverse(Path.of("data.txt"), new Visitor() {
+ *     @Override public void end(int line, int length) {
+ *         System.out.println("line " + line + ": " + length + " bytes");
+ *     }
+ * });
+ * }</pre>
+ *
+ * <p>What Tunnel guarantees, in place of the usual callback rules: the visitor stays reachable
+ * for the whole traversal, whatever C holds; anything it throws (checked exceptions too)
+ * stops the traversal, no further method is called, and the same instance is thrown from the
+ * {@code traverse} call after C has released its resources.
+ */
+public interface Visitor {
+    /** A line begins: {@code i} is its 0-based index. */
+    default void start(int i) {
+    }
+
+    /** Line {@code a} ended; it had {@code b} bytes, not counting its {@code '\n'}. */
+    default void end(int a, int b) {
+    }
+}
