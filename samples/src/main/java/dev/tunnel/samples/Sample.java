@@ -1,0 +1,36 @@
+package dev.tunnel.samples;
+
+import java.util.List;
+
+/**
+ * One runnable sample of {@code tunnel-samples.jar}.
+ *
+ * <pre>{@code
+ * java -jar samples/target/tunnel-samples.jar traverse data.txt
+ * }</pre>
+ */
+interface Sample {
+    /** The name given on the command line. */
+    String name();
+
+    /** Arguments, for the usage line, e.g. {@code "FILE"}. */
+    String arguments();
+
+    /** One line saying what the sample shows. */
+    String description();
+
+    /**
+     * Runs the sample.
+     *
+     * @throws UsageException if the arguments are wrong
+     * @throws Exception on bad input; {@link Samples} prints it as one line and exits non-zero
+     */
+    void run(List<String> args) throws Exception;
+
+    /** Thrown for wrong arguments: {@link Samples} prints the sample's usage. */
+    final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.tunnel.samples;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code tunnel-samples.jar} in a fresh JVM, exactly as the README does, and checks what it prints. */
+class SamplesIT {
+    private static final Path JAR = Path.of(System.getProperty("samples.jar", "target/tunnel-samples.jar"));
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Run run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        // the samples print little: reading stdout fully before stderr cannot deadlock
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "sample did not exit");
+        return new Run(process.exitValue(), out, err);
+    }
+
+    @Test
+    void callbacksPrintsTheWikisOutputInOrderThroughAPipe() throws Exception {
+        Run run = run("callbacks");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of(
+                "Java.main(): calling C function with callback to us",
+                "C.some_c_func(): calling callback with arg = 2",
+                "Java.callOnMeJava(): called with arg = 2",
+                "C.some_c_func(): callback responded with 3"), run.lines());
+    }
+
+    @Test
+    void traversePrintsEveryEventThenTheLineCount() throws Exception {
+        Path file = Files.writeString(dir.resolve("two.txt"), "hello\nworld!\n");
+        Run run = run("traverse", file.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("start(0)", "end(0, 5)", "start(1)", "end(1, 6)", "lines: 2"), run.lines());
+    }
+
+    @Test
+    void traverseCallbacksEndsWithTheSameLineCount() throws Exception {
+        Path file = Files.writeString(dir.resolve("three.txt"), "a\r\nbb\nccc");
+        Run run = run("traverse-callbacks", file.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("line 0: 2 bytes", "line 1: 2 bytes", "line 2: 3 bytes", "lines: 3"), run.lines());
+    }
+
+    @Test
+    void basicsShowsCAndJavaAgreeOnEveryLayout() throws Exception {
+        Run run = run("basics");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("distance((1,2), (4,6)) = 5"), run.out());
+        assertTrue(run.out().contains("sizeof 7 (Java 7), id at offset 1 (Java 1)"), run.out());
+        assertTrue(run.out().contains("x at offset 4 (Java 4)"), run.out());
+        assertTrue(run.out().contains("C getenv = set by C, System.getenv = null"), run.out());
+    }
+
+    @Test
+    void missingFileIsOneLineNamingItAndExitOne() throws Exception {
+        Path missing = dir.resolve("missing.txt");
+        Run run = run("traverse", missing.toString());
+        assertEquals(1, run.exit());
+        assertEquals(List.of("traverse: " + missing + ": No such file or directory"), run.err().lines().toList());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void directoryIsOneLineNamingItAndExitOne() throws Exception {
+        Run run = run("traverse-callbacks", dir.toString());
+        assertEquals(1, run.exit());
+        assertEquals(List.of("traverse-callbacks: " + dir + ": is a directory, not a file"), run.err().lines().toList());
+    }
+
+    @Test
+    void wrongArgumentsPrintUsageAndExitTwo() throws Exception {
+        Run run = run("traverse");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("usage: java -jar tunnel-samples.jar traverse FILE"), run.err());
+    }
+
+    @Test
+    void unknownSampleIsNamedAndExitTwo() throws Exception {
+        Run run = run("no-such-sample");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("tunnel-samples: unknown sample 'no-such-sample'"), run.err());
+    }
+
+    @Test
+    void noArgumentsListsEverySample() throws Exception {
+        Run run = run();
+        assertEquals(0, run.exit(), run.err());
+        for (String name : List.of("traverse", "traverse-callbacks", "callbacks", "basics")) {
+            assertTrue(run.out().contains("  " + name), run.out());
+        }
+    }
+}
