@@ -50,6 +50,13 @@ class SamplesIT {
     }
 
     @Test
+    void handlePrintsHelloJavaOnceThroughUintptrAndOnceThroughVoidPointer() throws Exception {
+        Run run = run("handle");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("hello Java", "hello Java"), run.lines());
+    }
+
+    @Test
     void traversePrintsEveryEventThenTheLineCount() throws Exception {
         Path file = Files.writeString(dir.resolve("two.txt"), "hello\nworld!\n");
         Run run = run("traverse", file.toString());
@@ -109,7 +116,7 @@ class SamplesIT {
     void noArgumentsListsEverySample() throws Exception {
         Run run = run();
         assertEquals(0, run.exit(), run.err());
-        for (String name : List.of("traverse", "traverse-callbacks", "callbacks", "basics")) {
+        for (String name : List.of("traverse", "traverse-callbacks", "callbacks", "handle", "basics")) {
             assertTrue(run.out().contains("  " + name), run.out());
         }
     }

@@ -1,0 +1,30 @@
+/*
+ * The C side of the benchmarks' peers, compiled into their JNI library (jnitunnelbench):
+ * a C-to-C floor and a harness that hands libtraverse a caller-supplied function pointer.
+ */
+#ifndef TUNNEL_BENCH_PEERS_H
+#define TUNNEL_BENCH_PEERS_H
+
+#include <stdint.h>
+#include "traverse.h"
+
+/* The floor: C calling a C function pointer per event, summing line lengths into user_data. */
+static void bench_floor_end(void* user_data, int a, int b) {
+  (void)a;
+  *(int64_t*)user_data += b;
+}
+
+static int64_t bench_floor_traverse_memory(const char* data, size_t size) {
+  int64_t sum = 0;
+  Callbacks cbs = {NULL, bench_floor_end};
+  int status = traverse_memory(data, size, cbs, &sum, NULL);
+  return status == TRAVERSE_OK ? sum : -1;
+}
+
+/* A raw JavaCPP peer: libtraverse calls whatever end callback the caller passes, with user_data. */
+static int bench_raw_traverse_memory(const char* data, size_t size, EndCallbackFn end, void* user_data) {
+  Callbacks cbs = {NULL, end};
+  return traverse_memory(data, size, cbs, user_data, NULL);
+}
+
+#endif
