@@ -7,6 +7,7 @@ import dev.tunnel.traverse.gateway.EndGateway;
 import dev.tunnel.traverse.gateway.StartGateway;
 import dev.tunnel.traverse.lib.TraverseControl;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -27,7 +28,12 @@ import org.bytedeco.javacpp.Pointer;
  *
  * <p>Any number of traversals may run at once, on any threads: the C callbacks are Tunnel's
  * static gateways, and each traversal's visitor travels through C as a handle in
- * {@code user_data}. A missing, unreadable or non-regular file throws the matching
+ * {@code user_data}.
+ *
+ * <p>Nothing C holds can be collected while C may use it: the gateways are static, the visitor
+ * is held by the handle table until the traversal returns, and memory C reads (a direct
+ * buffer) is kept reachable with {@link Reference#reachabilityFence}, Java's
+ * {@code runtime.KeepAlive}, until C has returned. A missing, unreadable or non-regular file throws the matching
  * {@code java.nio.file} exception naming it; a callback's exception stops C and is rethrown.
  */
 public final class Traversal {
@@ -84,6 +90,11 @@ public final class Traversal {
         return run(visitor, events, "<memory>", (callbacks, userData, control) -> {
             try (BytePointer bytes = new BytePointer(data)) { // a view of the buffer's memory, no copy
                 return traverse_memory(bytes, data.remaining(), callbacks, userData, control);
+            } finally {
+                // Java's runtime.KeepAlive: the BytePointer holds only the address, and past
+                // data.remaining() nothing else here uses data. A caller's temporary buffer could
+                // then be collected, and its memory freed by its Cleaner, while C still reads it.
+                Reference.reachabilityFence(data);
             }
         });
     }

@@ -1,0 +1,13 @@
+package example.modular;
+
+import dev.tunnel.traverse.Callbacks;
+import dev.tunnel.traverse.Traversal;
+import java.nio.file.Path;
+
+/** Counts a file's lines through Tunnel, from a named module. */
+public class CountLines {
+    public static void main(String[] args) throws Exception {
+        System.out.println("module " + CountLines.class.getModule().getName() + ": lines: "
+                + Traversal.traverse(Path.of(args[0]), Callbacks.NONE).lines());
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Compiles and runs a named module that requires dev.tunnel.traverse, entirely on the module
+# path, against the jars `mvn install` built: proves the module-info of every jar.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+root=$(cd ../.. && pwd)
+version=0.1.0-SNAPSHOT
+javacpp=$(sed -n "s:.*<javacpp.version>\(.*\)</javacpp.version>.*:\1:p" "$root/pom.xml" | head -1)
+m2=${M2_REPO:-$HOME/.m2/repository}
+platform=linux-x86_64
+jars=(
+  "$m2/org/bytedeco/javacpp/$javacpp/javacpp-$javacpp.jar"
+  "$m2/org/bytedeco/javacpp/$javacpp/javacpp-$javacpp-$platform.jar"
+  "$root/runtime/target/tunnel-runtime.jar"
+  "$root/presets/target/traverse.jar"
+  "$root/presets/target/traverse-$platform.jar"
+)
+modulepath=$(IFS=:; echo "${jars[*]}")
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+javac -d "$out" --module-path "$modulepath" $(find example.modular -name '*.java')
+java --module-path "$out:$modulepath" \
+  --add-modules "dev.tunnel.traverse.${platform//-/.},org.bytedeco.javacpp.${platform//-/.}" \
+  -m example.modular/example.modular.CountLines "$@"
