@@ -2,7 +2,10 @@ package dev.tunnel.traverse;
 
 import static dev.tunnel.traverse.global.traverse.*;
 
+import dev.tunnel.BatchBuffer;
+import dev.tunnel.BatchReceiver;
 import dev.tunnel.CallbackScope;
+import dev.tunnel.traverse.gateway.BatchFlushGateway;
 import dev.tunnel.traverse.gateway.EndGateway;
 import dev.tunnel.traverse.gateway.StartGateway;
 import dev.tunnel.traverse.lib.TraverseControl;
@@ -83,9 +86,7 @@ public final class Traversal {
     public static TraversalStats traverse(ByteBuffer data, Visitor visitor) throws IOException {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(visitor, "visitor");
-        if (!data.isDirect()) {
-            throw new IllegalArgumentException("data must be a direct ByteBuffer (C reads it in place), got " + data);
-        }
+        requireDirect(data);
         VisitorEvents events = VisitorEvents.of(visitor);
         return run(visitor, events, "<memory>", (callbacks, userData, control) -> {
             try (BytePointer bytes = new BytePointer(data)) { // a view of the buffer's memory, no copy
@@ -97,6 +98,89 @@ public final class Traversal {
                 Reference.reachabilityFence(data);
             }
         });
+    }
+
+    /** Records per batch unless told otherwise; see {@link #traverseBatched(Path, Visitor, int)}. */
+    public static final int DEFAULT_RECORDS_PER_BATCH = 4096;
+
+    /**
+     * Traverses {@code file} like {@link #traverse(Path, Visitor)}, with batched delivery: C
+     * appends each event to a native buffer and calls Java once per {@value #DEFAULT_RECORDS_PER_BATCH}
+     * events, so a visitor runs at about the speed of a C function-pointer call instead of
+     * paying a JNI upcall (~100 ns) per event.
+     *
+     * <pre>{@code
+     * long[] bytes = {0};
+     * Traversal.traverseBatched(Path.of("big.log"), new Visitor() {
+     *     @Override public void end(int line, int length) { bytes[0] += length; }
+     * });
+     * }</pre>
+     *
+     * <p>The visitor sees the same events in the same order, on one thread, and a method it does
+     * not override is still a NULL callback in C. Exceptions behave as in the unbatched path:
+     * the same instance is thrown, C stops at once, nothing after it reaches the visitor. The one
+     * difference: events reach Java up to one batch later than C emitted them, so a visitor
+     * cannot observe C's progress event by event (for example to interleave output with C's).
+     *
+     * @return what C read and how many callbacks it made (into the batch, not into Java)
+     * @throws IOException as {@link #traverse(Path, Visitor)}
+     */
+    public static TraversalStats traverseBatched(Path file, Visitor visitor) throws IOException {
+        return traverseBatched(file, visitor, DEFAULT_RECORDS_PER_BATCH);
+    }
+
+    /**
+     * {@link #traverseBatched(Path, Visitor)} with {@code recordsPerBatch} events per upcall.
+     * Larger batches amortise the upcall further but stop being cache-resident: each record is
+     * 12 bytes, and the default (48 KiB) fits a typical L2 cache with room to spare; below a
+     * few hundred records the upcall cost shows again. See the README for measurements.
+     *
+     * @throws IllegalArgumentException if {@code recordsPerBatch} is not positive
+     */
+    public static TraversalStats traverseBatched(Path file, Visitor visitor, int recordsPerBatch) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(visitor, "visitor");
+        String name = file.toString();
+        return runBatched(visitor, VisitorEvents.of(visitor), recordsPerBatch, name,
+                (start, end, buffer, userData, control) -> traverse_file_batched(name, start, end, buffer.pointer(),
+                        buffer.capacity(), BatchFlushGateway.INSTANCE, userData, control));
+    }
+
+    /** {@link #traverseBatched(Path, Visitor)} with the struct-of-functions form. */
+    public static TraversalStats traverseBatched(Path file, Callbacks callbacks) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(callbacks, "callbacks");
+        String name = file.toString();
+        return runBatched(callbacks.asVisitor(), VisitorEvents.of(callbacks), DEFAULT_RECORDS_PER_BATCH, name,
+                (start, end, buffer, userData, control) -> traverse_file_batched(name, start, end, buffer.pointer(),
+                        buffer.capacity(), BatchFlushGateway.INSTANCE, userData, control));
+    }
+
+    /**
+     * {@link #traverse(ByteBuffer, Visitor)} with batched delivery, {@code recordsPerBatch}
+     * events per upcall.
+     *
+     * @throws IllegalArgumentException if {@code data} is not direct or {@code recordsPerBatch} is not positive
+     */
+    public static TraversalStats traverseBatched(ByteBuffer data, Visitor visitor, int recordsPerBatch) throws IOException {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(visitor, "visitor");
+        requireDirect(data);
+        return runBatched(visitor, VisitorEvents.of(visitor), recordsPerBatch, "<memory>",
+                (start, end, buffer, userData, control) -> {
+                    try (BytePointer bytes = new BytePointer(data)) {
+                        return traverse_memory_batched(bytes, data.remaining(), start, end, buffer.pointer(),
+                                buffer.capacity(), BatchFlushGateway.INSTANCE, userData, control);
+                    } finally {
+                        Reference.reachabilityFence(data); // see traverse(ByteBuffer, Visitor)
+                    }
+                });
+    }
+
+    private static void requireDirect(ByteBuffer data) {
+        if (!data.isDirect()) {
+            throw new IllegalArgumentException("data must be a direct ByteBuffer (C reads it in place), got " + data);
+        }
     }
 
     private static TraversalStats run(Path file, Visitor visitor, VisitorEvents events) throws IOException {
@@ -119,12 +203,35 @@ public final class Traversal {
             traverse_control_init(control);
             callbacks.start(events.start ? StartGateway.INSTANCE : null);
             callbacks.end(events.end ? EndGateway.INSTANCE : null);
-            int status = traversal.call(callbacks, scope.pointer(), control);
-            scope.rethrowFailure(); // C has returned and released what it held: the callback's failure comes first
-            if (status != TRAVERSE_OK) {
-                throw TraversalErrors.forStatus(status, source);
-            }
-            return new TraversalStats(control.lines(), control.bytes(), control.start_calls(), control.end_calls());
+            return finish(traversal.call(callbacks, scope.pointer(), control), scope, control, source);
         }
+    }
+
+    /** One batched traversal call into C: {@code traverse_file_batched} or {@code traverse_memory_batched}. */
+    @FunctionalInterface
+    private interface BatchedNativeTraversal {
+        int call(int start, int end, BatchBuffer buffer, Pointer userData, TraverseControl control);
+    }
+
+    private static TraversalStats runBatched(Visitor visitor, VisitorEvents events, int recordsPerBatch, String source,
+            BatchedNativeTraversal traversal) throws IOException {
+        try (TraverseControl control = new TraverseControl();
+             BatchBuffer buffer = new BatchBuffer(recordsPerBatch);
+             CallbackScope<BatchReceiver> scope = CallbackScope.open(new VisitorBatchReceiver(buffer.records(), visitor),
+                     () -> traverse_request_stop(control))) {
+            traverse_control_init(control);
+            int status = traversal.call(events.start ? 1 : 0, events.end ? 1 : 0, buffer, scope.pointer(), control);
+            return finish(status, scope, control, source);
+        }
+    }
+
+    /** After C returned: the callback's failure first (C stopped because of it), then C's own status. */
+    private static TraversalStats finish(int status, CallbackScope<?> scope, TraverseControl control, String source)
+            throws IOException {
+        scope.rethrowFailure();
+        if (status != TRAVERSE_OK) {
+            throw TraversalErrors.forStatus(status, source);
+        }
+        return new TraversalStats(control.lines(), control.bytes(), control.start_calls(), control.end_calls());
     }
 }

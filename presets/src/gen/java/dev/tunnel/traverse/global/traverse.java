@@ -262,4 +262,137 @@ public static native void myprint_context(Pointer context, dev.tunnel.traverse.g
 // #endif
 
 
+// Parsed from tunnel_batch.h
+
+/*
+ * Tunnel's batching gateways: C functions that stand in for a C library's void event
+ * callbacks, append each event to a buffer shared with Java, and call Java once per full
+ * buffer instead of once per event. A JNI upcall costs ~100 ns; appending a record costs
+ * about as much as the C function-pointer call it replaces.
+ *
+ * A record is TUNNEL_BATCH_RECORD_INTS int32 values: the event kind, then up to two int
+ * arguments. The buffer belongs to the Java side (dev.tunnel.BatchBuffer), which reads the
+ * records in place through a direct IntBuffer when flush(user_data, count) reaches it.
+ *
+ * Use with any C library whose callbacks take a void* user_data: pass the tunnel_batch* as
+ * that user_data, and a gateway defined with the macros below as the callback:
+ *
+ *   TUNNEL_BATCH_GATEWAY_2(my_on_edge, MY_EVENT_EDGE)   // void my_on_edge(void*, int, int)
+ *
+ *   tunnel_batch batch;
+ *   tunnel_batch_init(&batch, records, capacity, java_flush_gateway, java_scope);
+ *   library_walk(graph, my_on_edge, &batch);            // events land in records[]
+ *   tunnel_batch_flush(&batch);                         // the last, partial buffer
+ *
+ * Events therefore reach Java up to one buffer later than C emitted them. All functions are
+ * static inline: the header is compiled into the binding's JNI library, nothing to link.
+ */
+// #ifndef TUNNEL_BATCH_H
+// #define TUNNEL_BATCH_H
+
+// #include <stddef.h>
+// #include <stdint.h>
+
+// #ifdef __cplusplus
+// #endif
+
+/* int32 values per record: kind, a, b. dev.tunnel.BatchBuffer.RECORD_INTS must match. */
+public static final int TUNNEL_BATCH_RECORD_INTS = 3;
+
+/* The one upcall per buffer: count records are ready at the start of the buffer. */
+
+
+
+/* Hands the waiting records to flush(), if any. */
+
+
+/* Appends one record; flushes when the buffer becomes full. */
+
+
+/* Defines a gateway for void (*)(void* user_data, int a); user_data is the tunnel_batch*. */
+// #define TUNNEL_BATCH_GATEWAY_1(name, kind)
+//   static void name(void* user_data, int a) { tunnel_batch_add((tunnel_batch*)user_data, (kind), a, 0); }
+
+/* Defines a gateway for void (*)(void* user_data, int a, int b). */
+// #define TUNNEL_BATCH_GATEWAY_2(name, kind)
+//   static void name(void* user_data, int a, int b) { tunnel_batch_add((tunnel_batch*)user_data, (kind), a, b); }
+
+// #ifdef __cplusplus
+// #endif
+
+// #endif /* TUNNEL_BATCH_H */
+
+
+// Parsed from traverse_batched.h
+
+/*
+ * libtraverse through Tunnel's batching gateways (tunnel_batch.h): start and end events are
+ * appended to a buffer Java reads in place, with one upcall per full buffer. Compiled into the
+ * binding's JNI library.
+ */
+// #ifndef TRAVERSE_BATCHED_H
+// #define TRAVERSE_BATCHED_H
+
+// #include "traverse.h"
+// #include "tunnel_batch.h"
+
+/* Record kinds. */
+public static final int TRAVERSE_EVENT_START = 0;
+public static final int TRAVERSE_EVENT_END =   1;
+
+
+
+
+
+
+
+/* Flushes what is left, unless the traversal was stopped: nothing reaches Java after a failure. */
+
+
+/*
+ * traverse_file with batched delivery: start/end select the events wanted (the others are NULL
+ * callbacks in C); records holds capacity records; flush(flush_user_data, count) is the upcall.
+ */
+public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, IntPointer records,
+                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 Pointer flush_user_data, TraverseControl control);
+public static native int traverse_file_batched(String filename, int start, int end, IntBuffer records,
+                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 Pointer flush_user_data, TraverseControl control);
+public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, int[] records,
+                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 Pointer flush_user_data, TraverseControl control);
+public static native int traverse_file_batched(String filename, int start, int end, IntPointer records,
+                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 Pointer flush_user_data, TraverseControl control);
+public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, IntBuffer records,
+                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 Pointer flush_user_data, TraverseControl control);
+public static native int traverse_file_batched(String filename, int start, int end, int[] records,
+                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 Pointer flush_user_data, TraverseControl control);
+
+/* traverse_memory with batched delivery. */
+public static native int traverse_memory_batched(@Cast("const char*") BytePointer data, @Cast("size_t") long size, int start, int end,
+                                   IntPointer records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   Pointer flush_user_data, TraverseControl control);
+public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
+                                   IntBuffer records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   Pointer flush_user_data, TraverseControl control);
+public static native int traverse_memory_batched(@Cast("const char*") BytePointer data, @Cast("size_t") long size, int start, int end,
+                                   int[] records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   Pointer flush_user_data, TraverseControl control);
+public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
+                                   IntPointer records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   Pointer flush_user_data, TraverseControl control);
+public static native int traverse_memory_batched(@Cast("const char*") BytePointer data, @Cast("size_t") long size, int start, int end,
+                                   IntBuffer records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   Pointer flush_user_data, TraverseControl control);
+public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
+                                   int[] records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   Pointer flush_user_data, TraverseControl control);
+
+// #endif
+
+
 }

@@ -1,0 +1,133 @@
+package dev.tunnel.traverse;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.tunnel.Handle;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Batched delivery: the same events, order, errors and exceptions as one upcall per event. */
+class BatchedTraversalTest {
+    @TempDir
+    Path dir;
+
+    private Path lines(int count) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append("x".repeat(i % 7)).append('\n');
+        }
+        return Files.writeString(dir.resolve("lines-" + count + ".txt"), text);
+    }
+
+    @ParameterizedTest(name = "{0} records per batch")
+    @ValueSource(ints = {1, 2, 3, 7, 64, Traversal.DEFAULT_RECORDS_PER_BATCH})
+    void deliversExactlyTheUnbatchedEventsInOrder(int recordsPerBatch) throws IOException {
+        Path file = lines(1000);
+        TraversalTest.Recorder unbatched = new TraversalTest.Recorder();
+        TraversalTest.Recorder batched = new TraversalTest.Recorder();
+        TraversalStats expected = Traversal.traverse(file, unbatched);
+        assertEquals(expected, Traversal.traverseBatched(file, batched, recordsPerBatch));
+        assertEquals(unbatched.events, batched.events);
+        assertEquals(2000, batched.events.size());
+    }
+
+    @Test
+    void edgeCasesMatchTheUnbatchedPath() throws IOException {
+        for (String content : List.of("", "\n", "a", "a\nb", "ab\r\ncd\r\n", "\n\n\n")) {
+            Path file = Files.writeString(dir.resolve("edge.txt"), content);
+            TraversalTest.Recorder unbatched = new TraversalTest.Recorder();
+            TraversalTest.Recorder batched = new TraversalTest.Recorder();
+            assertEquals(Traversal.traverse(file, unbatched), Traversal.traverseBatched(file, batched, 2), content);
+            assertEquals(unbatched.events, batched.events, content);
+        }
+    }
+
+    @Test
+    void methodsNotOverriddenAreNullInC() throws IOException {
+        Path file = lines(10);
+        assertEquals(new TraversalStats(10, 34, 0, 0), Traversal.traverseBatched(file, new Visitor() { }));
+        List<Integer> ends = new ArrayList<>();
+        assertEquals(new TraversalStats(10, 34, 0, 10), Traversal.traverseBatched(file, Callbacks.NONE.withEnd((a, b) -> ends.add(a))));
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), ends);
+    }
+
+    @Test
+    void directBufferBatchedMatchesUnbatched() throws IOException {
+        ByteBuffer data = ByteBuffer.allocateDirect(64).put("one\ntwo\nthree".getBytes(StandardCharsets.US_ASCII)).flip();
+        TraversalTest.Recorder unbatched = new TraversalTest.Recorder();
+        TraversalTest.Recorder batched = new TraversalTest.Recorder();
+        assertEquals(Traversal.traverse(data, unbatched), Traversal.traverseBatched(data, batched, 4));
+        assertEquals(unbatched.events, batched.events);
+    }
+
+    @ParameterizedTest(name = "throwing at event {0} of 2000, 4 records per batch")
+    @ValueSource(ints = {0, 5, 1000, 1999, -1})
+    void theSameThrowableReachesTheCallerAndNothingRunsAfterIt(int at) throws IOException {
+        Path file = lines(1000);
+        long handles = Handle.live();
+        int fds = OpenFiles.count();
+        for (int r = 0; r < 1000; r++) {
+            TraversalFailureTest.Thrower visitor = new TraversalFailureTest.Thrower(at < 0 ? n -> true : n -> n == at);
+            IllegalStateException caught = assertThrows(IllegalStateException.class, () -> Traversal.traverseBatched(file, visitor, 4));
+            assertSame(visitor.failure, caught);
+            assertEquals(0, visitor.eventsAfterThrow, "an event reached the visitor after it threw");
+            assertEquals(at < 0 ? 1 : at + 1, visitor.events.size());
+        }
+        assertEquals(handles, Handle.live(), "handle table back to its baseline");
+        assertEquals(fds, OpenFiles.count(), "open descriptors back to their baseline");
+    }
+
+    @Test
+    void aThrowStopsCWithinOneBatch() throws IOException {
+        Path file = lines(100_000);
+        RuntimeException stop = new RuntimeException("stop");
+        TraversalStats[] unused = new TraversalStats[1];
+        assertSame(stop, assertThrows(RuntimeException.class, () -> unused[0] = Traversal.traverseBatched(file, new Visitor() {
+            @Override
+            public void start(int i) {
+                throw stop;
+            }
+        }, 64)));
+        // C filled one batch (64 records: 32 lines) before Java saw the first event; it must
+        // not have gone on to the rest of the file. Observed through a visitor that counts.
+        int[] seen = {0};
+        RuntimeException stop2 = new RuntimeException("stop2");
+        assertThrows(RuntimeException.class, () -> Traversal.traverseBatched(file, new Visitor() {
+            @Override
+            public void end(int a, int b) {
+                if (++seen[0] == 10) {
+                    throw stop2;
+                }
+            }
+        }, 64));
+        assertEquals(10, seen[0]);
+    }
+
+    @Test
+    void fileErrorsAreTheSameExceptions() {
+        Path missing = dir.resolve("missing.txt");
+        assertEquals(missing.toString(), assertThrows(NoSuchFileException.class,
+                () -> Traversal.traverseBatched(missing, new Visitor() { })).getFile());
+        FileSystemException directory = assertThrows(FileSystemException.class, () -> Traversal.traverseBatched(dir, new Visitor() { }));
+        assertTrue(directory.getMessage().contains("directory"), directory.getMessage());
+    }
+
+    @Test
+    void invalidBatchSizesAreRejectedNamingTheValue() throws IOException {
+        Path file = lines(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Traversal.traverseBatched(file, new Visitor() { }, 0));
+        assertTrue(e.getMessage().contains("got 0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Traversal.traverseBatched(file, new Visitor() { }, -5));
+    }
+}
