@@ -21,8 +21,16 @@ static int64_t bench_floor_traverse_memory(const char* data, size_t size) {
   return status == TRAVERSE_OK ? sum : -1;
 }
 
-/* A raw JavaCPP peer: libtraverse calls whatever end callback the caller passes, with user_data. */
-static int bench_raw_traverse_memory(const char* data, size_t size, EndCallbackFn end, void* user_data) {
+/*
+ * The harness every callback peer shares: libtraverse calls whatever end callback the caller
+ * passes, with user_data. Exported by name (not static) so JNA and FFM can look it up in this
+ * library; raw JavaCPP calls it through its own binding.
+ */
+#ifdef __cplusplus
+extern "C"
+#endif
+__attribute__((visibility("default")))
+int bench_raw_traverse_memory(const char* data, size_t size, EndCallbackFn end, void* user_data) {
   Callbacks cbs = {NULL, end};
   return traverse_memory(data, size, cbs, user_data, NULL);
 }

@@ -10,7 +10,8 @@ import org.bytedeco.javacpp.annotation.Platform;
 import org.bytedeco.javacpp.annotation.Properties;
 
 /**
- * The peers Tunnel is measured against, bound with plain JavaCPP in a JNI library of their own
+ * The peers Tunnel is measured against (JNA's and FFM's bind the same harness by name), bound
+ * with plain JavaCPP in a JNI library of their own
  * ({@code jnitunnelbench}, linked with libtraverse): C calling C (the floor), and raw JavaCPP
  * {@link FunctionPointer} callbacks as a JavaCPP user would write them.
  *
