@@ -22,7 +22,7 @@ public final class Samples {
 
     static {
         for (Sample sample : List.<Sample>of(new TraverseSample(), new TraverseCallbacksSample(),
-                new CallbacksSample(), new HandleSample(), new BasicsSample())) {
+                new CallbacksSample(), new HandleSample(), new BasicsSample(), new BenchSample())) {
             SAMPLES.put(sample.name(), sample);
         }
     }

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code traverse FILE}: the callbacks article's {@code GoTraverse} with a {@link Visitor}.
- * Prints every event C reported, then {@code lines: N}.
+ * {@code traverse [--batched] FILE}: the callbacks article's {@code GoTraverse} with a
+ * {@link Visitor}. Prints every event C reported, then {@code lines: N}. With {@code --batched},
+ * C buffers the events and Java receives them a batch per upcall: the same output.
  *
  * <pre>{@code
  * $ printf 'hello\nworld!\n' > /tmp/two.txt
@@ -27,18 +28,19 @@ final class TraverseSample implements Sample {
 
     @Override
     public String arguments() {
-        return "FILE";
+        return "[--batched] FILE";
     }
 
     @Override
     public String description() {
-        return "C reads FILE and calls a Java Visitor for every line";
+        return "C reads FILE and calls a Java Visitor for every line (--batched: a buffer per upcall)";
     }
 
     @Override
     public void run(List<String> args) throws Exception {
-        Path file = FileArgument.of(args);
-        long lines = Traversal.traverse(file, new Visitor() {
+        boolean batched = !args.isEmpty() && args.get(0).equals("--batched");
+        Path file = FileArgument.of(batched ? args.subList(1, args.size()) : args);
+        Visitor printer = new Visitor() {
             @Override
             public void start(int i) {
                 System.out.println("start(" + i + ")");
@@ -48,7 +50,8 @@ final class TraverseSample implements Sample {
             public void end(int a, int b) {
                 System.out.println("end(" + a + ", " + b + ")");
             }
-        }).lines();
+        };
+        long lines = (batched ? Traversal.traverseBatched(file, printer) : Traversal.traverse(file, printer)).lines();
         System.out.println("lines: " + lines);
     }
 }

@@ -65,6 +65,32 @@ class SamplesIT {
     }
 
     @Test
+    void traverseBatchedPrintsExactlyWhatTraversePrints() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 5000; i++) { // several batches' worth of events
+            text.append("line ").append(i).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("many.txt"), text);
+        Run plain = run("traverse", file.toString());
+        Run batched = run("traverse", "--batched", file.toString());
+        assertEquals(0, batched.exit(), batched.err());
+        assertEquals(plain.lines(), batched.lines());
+        assertEquals("lines: 5000", batched.lines().get(batched.lines().size() - 1));
+    }
+
+    @Test
+    void benchPrintsLinesAndBothRatesAsPlainNumbers() throws Exception {
+        Path file = Files.writeString(dir.resolve("bench.txt"), "0123456789abcde\n".repeat(20_000));
+        Run run = run("bench", file.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.lines();
+        assertEquals(3, lines.size(), run.out());
+        assertEquals("lines: 20000", lines.get(0));
+        assertTrue(lines.get(1).matches("per-event: [1-9][0-9]* events/s"), lines.get(1));
+        assertTrue(lines.get(2).matches("batched: [1-9][0-9]* events/s"), lines.get(2));
+    }
+
+    @Test
     void traverseCallbacksEndsWithTheSameLineCount() throws Exception {
         Path file = Files.writeString(dir.resolve("three.txt"), "a\r\nbb\nccc");
         Run run = run("traverse-callbacks", file.toString());
@@ -102,7 +128,7 @@ class SamplesIT {
     void wrongArgumentsPrintUsageAndExitTwo() throws Exception {
         Run run = run("traverse");
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains("usage: java -jar tunnel-samples.jar traverse FILE"), run.err());
+        assertTrue(run.err().contains("usage: java -jar tunnel-samples.jar traverse [--batched] FILE"), run.err());
     }
 
     @Test
@@ -116,7 +142,7 @@ class SamplesIT {
     void noArgumentsListsEverySample() throws Exception {
         Run run = run();
         assertEquals(0, run.exit(), run.err());
-        for (String name : List.of("traverse", "traverse-callbacks", "callbacks", "handle", "basics")) {
+        for (String name : List.of("traverse", "traverse-callbacks", "callbacks", "handle", "basics", "bench")) {
             assertTrue(run.out().contains("  " + name), run.out());
         }
     }
