@@ -39,8 +39,8 @@ for arg in "$@"; do
   esac
 done
 
-SOURCES=(traverse.c clibrary.c basics.c myprint.c)
-HEADERS=(traverse.h clibrary.h basics.h myprint.h)
+SOURCES=(traverse.c clibrary.c basics.c myprint.c threads.c)
+HEADERS=(traverse.h clibrary.h basics.h myprint.h threads.h)
 OUT="$ROOT/cppbuild/$PLATFORM$EXTENSION"
 CFLAGS=(-std=c99 -Wall -Wextra -Werror -O2 -g -fPIC -fvisibility=default)
 
