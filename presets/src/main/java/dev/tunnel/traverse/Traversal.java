@@ -100,6 +100,20 @@ public final class Traversal {
         });
     }
 
+    /**
+     * Traverses {@code file} on a native thread that C creates, through
+     * {@link AsyncTraversals#shared()}: at most one such thread per processor, more waiting.
+     *
+     * <pre>{@code
+     * Traversal.traverseAsync(Path.of("a.log"), visitor).thenAccept(stats -> System.out.println(stats.lines()));
+     * }</pre>
+     *
+     * @see AsyncTraversals#traverse
+     */
+    public static java.util.concurrent.CompletableFuture<TraversalStats> traverseAsync(Path file, Visitor visitor) {
+        return AsyncTraversals.shared().traverse(file, visitor);
+    }
+
     /** Records per batch unless told otherwise; see {@link #traverseBatched(Path, Visitor, int)}. */
     public static final int DEFAULT_RECORDS_PER_BATCH = 4096;
 

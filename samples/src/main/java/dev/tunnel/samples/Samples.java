@@ -22,7 +22,8 @@ public final class Samples {
 
     static {
         for (Sample sample : List.<Sample>of(new TraverseSample(), new TraverseCallbacksSample(),
-                new CallbacksSample(), new HandleSample(), new BasicsSample(), new BenchSample())) {
+                new CallbacksSample(), new HandleSample(), new BasicsSample(), new BenchSample(),
+                new AsyncSample(), new RegistrySample(), new AffinitySample())) {
             SAMPLES.put(sample.name(), sample);
         }
     }
@@ -61,7 +62,7 @@ public final class Samples {
             System.err.println(sample.name() + ": " + e);
             return 1;
         } catch (Exception e) {
-            System.err.println(sample.name() + ": " + e);
+            System.err.println(sample.name() + ": " + (e.getClass() == Exception.class ? e.getMessage() : e.toString()));
             return 1;
         }
     }

@@ -91,6 +91,58 @@ class SamplesIT {
     }
 
     @Test
+    void asyncPrintsOneLinePerFileInTheOrderGiven() throws Exception {
+        List<String> args = new ArrayList<>(List.of("async"));
+        List<String> expected = new ArrayList<>();
+        for (int f = 0; f < 12; f++) { // more files than its 4 native threads
+            Path file = Files.writeString(dir.resolve("f" + f + ".txt"), "x\n".repeat(f));
+            args.add(file.toString());
+            expected.add(file + ": lines: " + f);
+        }
+        Run run = run(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(expected, run.lines());
+    }
+
+    @Test
+    void asyncReportsAnUnreadableFileOnItsLineAndExitsOne() throws Exception {
+        Path good = Files.writeString(dir.resolve("good.txt"), "a\n");
+        Path missing = dir.resolve("missing.txt");
+        Run run = run("async", good.toString(), missing.toString());
+        assertEquals(1, run.exit());
+        assertEquals(List.of(good + ": lines: 1", missing + ": error: No such file or directory"), run.lines());
+        assertEquals(List.of("async: 1 of 2 files could not be traversed"), run.err().lines().toList());
+    }
+
+    @Test
+    void registryPassesEachFunctionToCInTurn() throws Exception {
+        Run run = run("registry");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of(
+                "Java: passing \"increment\" to C",
+                "C.some_c_func(): calling callback with arg = 2",
+                "C.some_c_func(): callback responded with 3",
+                "Java: passing \"square\" to C",
+                "C.some_c_func(): calling callback with arg = 2",
+                "C.some_c_func(): callback responded with 4",
+                "Java: passing \"negate\" to C",
+                "C.some_c_func(): calling callback with arg = 2",
+                "C.some_c_func(): callback responded with -2"), run.lines());
+    }
+
+    @Test
+    void affinityShowsTheWrongThreadErrorThenCorrectAnswersThroughTheDedicatedThread() throws Exception {
+        Run run = run("affinity");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.lines();
+        assertEquals(4, lines.size(), run.out());
+        assertEquals("session opened on tunnel-session", lines.get(0));
+        assertTrue(lines.get(1).startsWith("directly from a pool thread: ThreadAffinityException: tn_session_next called on thread"), lines.get(1));
+        assertEquals("through the dedicated thread: 8 calls from 8 pool threads -> [1, 2, 3, 4, 5, 6, 7, 8]", lines.get(2));
+        assertEquals("session closed on tunnel-session", lines.get(3));
+    }
+
+    @Test
     void traverseCallbacksEndsWithTheSameLineCount() throws Exception {
         Path file = Files.writeString(dir.resolve("three.txt"), "a\r\nbb\nccc");
         Run run = run("traverse-callbacks", file.toString());
@@ -142,7 +194,7 @@ class SamplesIT {
     void noArgumentsListsEverySample() throws Exception {
         Run run = run();
         assertEquals(0, run.exit(), run.err());
-        for (String name : List.of("traverse", "traverse-callbacks", "callbacks", "handle", "basics", "bench")) {
+        for (String name : List.of("traverse", "traverse-callbacks", "callbacks", "handle", "basics", "bench", "async", "registry", "affinity")) {
             assertTrue(run.out().contains("  " + name), run.out());
         }
     }

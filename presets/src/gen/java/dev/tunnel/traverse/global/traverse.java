@@ -262,6 +262,81 @@ public static native void myprint_context(Pointer context, dev.tunnel.traverse.g
 // #endif
 
 
+// Parsed from threads.h
+
+/*
+ * The threading lessons of the cgo text (goroutines and cgo, runtime.LockOSThread) and of the
+ * callbacks article ("what if there is no user_data?"), as a C library would present them.
+ */
+// #ifndef TRAVERSE_THREADS_H
+// #define TRAVERSE_THREADS_H
+
+// #include <stdint.h>
+// #include "clibrary.h"
+// #include "traverse.h"
+
+// #ifdef __cplusplus
+// #endif
+
+/* ---- Asynchronous traversal on a thread C creates ---------------------------------- */
+
+/* Called once, on the traversal's own thread, when it is over; its last act touching anything. */
+
+/*
+ * Traverses filename on a new detached thread, calling cbs from that thread, then
+ * done(done_user_data, status) from it as its very last act: after done returns, C no longer
+ * touches filename (copied), cbs (copied), user_data or control, so done may free them.
+ * Returns 0 if the thread started (done will be called exactly once), else an errno value
+ * (and done is never called). control is required: traverse_request_stop() cancels.
+ */
+public static native int traverse_file_async(@Cast("const char*") BytePointer filename, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control,
+                        dev.tunnel.traverse.gateway.TraverseDoneGateway done, Pointer done_user_data);
+public static native int traverse_file_async(String filename, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control,
+                        dev.tunnel.traverse.gateway.TraverseDoneGateway done, Pointer done_user_data);
+
+/* Async traversal threads alive now, and the most alive at once since the last reset. */
+public static native int traverse_async_threads();
+public static native int traverse_async_peak_threads();
+public static native void traverse_async_reset_peak();
+
+/* ---- A blocking call (a stand-in for slow I/O) -------------------------------------- */
+
+/* Sleeps for ms milliseconds, then returns ms. Counts calls in progress. */
+public static native int tn_block(int ms);
+/* tn_block calls in progress now, and the most at once since the last reset. */
+public static native int tn_block_in_flight();
+public static native int tn_block_peak();
+public static native void tn_block_reset_peak();
+
+/* ---- Thread-affine state (why runtime.LockOSThread exists) --------------------------- */
+
+public static final int TN_SESSION_OK =            0;
+public static final int TN_SESSION_NOT_OPEN =     (-1); /* tn_session_next/close before tn_session_open */
+public static final int TN_SESSION_WRONG_THREAD = (-2); /* called on a thread other than the one that opened it */
+public static final int TN_SESSION_ALREADY_OPEN = (-3);
+
+/*
+ * A counter session bound to the thread that opens it, like an OpenGL context or a GUI
+ * toolkit: the state lives in thread-local storage. Only one session is open at a time.
+ */
+public static native int tn_session_open();
+/* The session's next value (1, 2, 3, ...), or a negative TN_SESSION_* error. */
+public static native int tn_session_next();
+public static native int tn_session_close();
+
+/* ---- A C library that keeps a callback without user_data ----------------------------- */
+
+/* Keeps callback for later (NULL forgets it). */
+public static native void tn_save_callback(dev.tunnel.traverse.gateway.IntFunctionGateway callback);
+/* Calls the kept callback with arg, on whatever thread calls this; -1 if none is kept. */
+public static native int tn_call_saved_callback(int arg);
+
+// #ifdef __cplusplus
+// #endif
+
+// #endif
+
+
 // Parsed from tunnel_batch.h
 
 /*

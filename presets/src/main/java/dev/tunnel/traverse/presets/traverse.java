@@ -20,7 +20,7 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 @Properties(
     target = "dev.tunnel.traverse.lib",
     global = "dev.tunnel.traverse.global.traverse",
-    value = @Platform(include = {"traverse.h", "clibrary.h", "basics.h", "myprint.h", "tunnel_batch.h", "traverse_batched.h"}, link = "traverse@.1"))
+    value = @Platform(include = {"traverse.h", "clibrary.h", "basics.h", "myprint.h", "threads.h", "tunnel_batch.h", "traverse_batched.h"}, link = "traverse@.1"))
 public class traverse implements InfoMapper {
     private static final String GATEWAYS = "dev.tunnel.traverse.gateway.";
 
@@ -36,6 +36,7 @@ public class traverse implements InfoMapper {
             .put(new Info("StartCallbackFn").skip().valueTypes(GATEWAYS + "StartGateway").pointerTypes(GATEWAYS + "StartGateway"))
             .put(new Info("EndCallbackFn").skip().valueTypes(GATEWAYS + "EndGateway").pointerTypes(GATEWAYS + "EndGateway"))
             .put(new Info("callback_fcn").skip().valueTypes(GATEWAYS + "IntFunctionGateway").pointerTypes(GATEWAYS + "IntFunctionGateway"))
+            .put(new Info("TraverseDoneFn").skip().valueTypes(GATEWAYS + "TraverseDoneGateway").pointerTypes(GATEWAYS + "TraverseDoneGateway"))
             .put(new Info("tunnel_batch_flush_fn").skip().valueTypes(GATEWAYS + "BatchFlushGateway").pointerTypes(GATEWAYS + "BatchFlushGateway"))
             .put(new Info("HandlePrintFn").skip().valueTypes(GATEWAYS + "HandlePrintGateway").pointerTypes(GATEWAYS + "HandlePrintGateway"))
             .put(new Info("ContextPrintFn").skip().valueTypes(GATEWAYS + "ContextPrintGateway").pointerTypes(GATEWAYS + "ContextPrintGateway"))

@@ -1,0 +1,192 @@
+package dev.tunnel.traverse;
+
+import static dev.tunnel.traverse.global.traverse.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.tunnel.Handle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Traversals on native threads C creates: callbacks arrive there, bounded, cancellable, leak-free. */
+class AsyncTraversalTest {
+    @TempDir
+    Path dir;
+    Path tenLines;
+
+    @BeforeEach
+    void writeFile() throws IOException {
+        tenLines = Files.writeString(dir.resolve("ten.txt"), "0123456789\n".repeat(10));
+    }
+
+    /** Java threads JavaCPP attached for native callbacks. */
+    static long attachedNativeThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("JavaCPP Thread ID")).count();
+    }
+
+    static int osThreads() throws IOException {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            return (int) tasks.count();
+        }
+    }
+
+    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    /** Records where each event arrived. */
+    static final class ThreadRecorder implements Visitor {
+        final Thread caller = Thread.currentThread();
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        int starts;
+        int ends;
+        boolean allDaemon = true;
+
+        @Override
+        public void start(int i) {
+            note();
+            assertEquals(starts++, i);
+        }
+
+        @Override
+        public void end(int a, int b) {
+            note();
+            assertEquals(ends++, a);
+        }
+
+        private void note() {
+            Thread t = Thread.currentThread();
+            threads.add(t);
+            allDaemon &= t.isDaemon() && t != caller;
+        }
+    }
+
+    @Test
+    void oneThousandNativeThreadsCallBackEachEventOnceThenLeaveNothingBehind() throws Exception {
+        Traversal.traverseAsync(tenLines, new Visitor() { }).join(); // warm up: classes loaded, JIT threads up
+        eventually("earlier native threads are gone", () -> attachedNativeThreads() == 0 && traverse_async_threads() == 0);
+        int osBaseline = osThreads();
+        long handles = Handle.live();
+
+        AsyncTraversals traversals = new AsyncTraversals(100, 1000);
+        List<ThreadRecorder> recorders = new ArrayList<>();
+        List<CompletableFuture<TraversalStats>> futures = new ArrayList<>();
+        for (int n = 0; n < 1000; n++) {
+            ThreadRecorder recorder = new ThreadRecorder();
+            recorders.add(recorder);
+            futures.add(traversals.traverse(tenLines, recorder));
+        }
+        Set<Thread> allThreads = ConcurrentHashMap.newKeySet();
+        for (int n = 0; n < 1000; n++) {
+            assertEquals(10, futures.get(n).get(30, TimeUnit.SECONDS).lines());
+            ThreadRecorder recorder = recorders.get(n);
+            assertEquals(10, recorder.starts, "each start delivered exactly once");
+            assertEquals(10, recorder.ends, "each end delivered exactly once");
+            assertTrue(recorder.allDaemon, "events arrive on daemon threads, not the caller's");
+            assertEquals(1, recorder.threads.size(), "one traversal, one native thread");
+            allThreads.addAll(recorder.threads);
+        }
+        assertTrue(allThreads.size() > 100, "distinct native threads: " + allThreads.size());
+        eventually("native threads are detached and gone", () -> attachedNativeThreads() == 0 && traverse_async_threads() == 0);
+        eventually("OS threads back to baseline " + osBaseline, () -> {
+            try {
+                return osThreads() <= osBaseline;
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(handles, Handle.live());
+    }
+
+    @Test
+    void tenThousandSubmittedAtOnceNeverRunMoreThanTheLimit() throws Exception {
+        traverse_async_reset_peak();
+        AsyncTraversals traversals = new AsyncTraversals(8, 64);
+        List<CompletableFuture<TraversalStats>> futures = new ArrayList<>();
+        for (int n = 0; n < 10_000; n++) {
+            futures.add(traversals.traverse(tenLines, new Visitor() { }));
+            assertTrue(traversals.running() <= 8);
+            assertTrue(traversals.waiting() <= 64);
+        }
+        for (CompletableFuture<TraversalStats> future : futures) {
+            assertEquals(new TraversalStats(10, 110, 0, 0), future.get(60, TimeUnit.SECONDS));
+        }
+        int peak = traverse_async_peak_threads();
+        assertTrue(peak >= 1 && peak <= 8, "C counted " + peak + " traversal threads alive at once");
+    }
+
+    @Test
+    void aCallbacksExceptionOnTheNativeThreadFailsTheFutureWithTheSameInstance() throws Exception {
+        long handles = Handle.live();
+        int fds = OpenFiles.count();
+        for (int n = 0; n < 200; n++) {
+            TraversalFailureTest.Thrower thrower = new TraversalFailureTest.Thrower(e -> e == 5);
+            CompletionException e = assertThrows(CompletionException.class, () -> Traversal.traverseAsync(tenLines, thrower).join());
+            assertSame(thrower.failure, e.getCause());
+            assertEquals(0, thrower.eventsAfterThrow);
+        }
+        eventually("native threads gone", () -> traverse_async_threads() == 0);
+        assertEquals(handles, Handle.live());
+        assertEquals(fds, OpenFiles.count());
+    }
+
+    @Test
+    void cancellingStopsCPromptlyAndFreesEverything() throws Exception {
+        // a million lines: had C not stopped, their start events would reach the visitor
+        Path big = Files.writeString(dir.resolve("big.txt"), "0123456789abcde\n".repeat(1_000_000));
+        long handles = Handle.live();
+        java.util.Set<String> fds = OpenFiles.list();
+        CountDownLatch inCallback = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        int[] eventsAfterCancel = {0};
+        CompletableFuture<TraversalStats> future = Traversal.traverseAsync(big, new Visitor() {
+            @Override
+            public void start(int i) {
+                if (cancelled.getCount() == 0) {
+                    eventsAfterCancel[0]++;
+                }
+                inCallback.countDown();
+                try {
+                    cancelled.await();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        assertTrue(inCallback.await(10, TimeUnit.SECONDS));
+        assertTrue(future.cancel(true));
+        cancelled.countDown();
+        assertThrows(CancellationException.class, future::join);
+        long stopping = System.nanoTime();
+        eventually("the native thread stopped", () -> traverse_async_threads() == 0 && Handle.live() == handles);
+        assertTrue(System.nanoTime() - stopping < TimeUnit.MILLISECONDS.toNanos(500), "C went on reading after cancel");
+        assertEquals(0, eventsAfterCancel[0]);
+        assertEquals(fds, OpenFiles.list());
+    }
+
+    @Test
+    void aMissingFileFailsTheFutureWithNoSuchFileException() {
+        Path missing = dir.resolve("missing.txt");
+        CompletionException e = assertThrows(CompletionException.class, () -> Traversal.traverseAsync(missing, new Visitor() { }).join());
+        NoSuchFileException cause = assertInstanceOf(NoSuchFileException.class, e.getCause());
+        assertEquals(missing.toString(), cause.getFile());
+    }
+}
