@@ -1,0 +1,354 @@
+/*
+ * A pure-C test harness for libtraverse: every public function, including the error paths,
+ * run under AddressSanitizer + UndefinedBehaviorSanitizer + LeakSanitizer, and under valgrind
+ * (src/test/run.sh builds and runs both). Prints "N passed, 0 failed" and exits non-zero on
+ * any failure.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "basics.h"
+#include "clibrary.h"
+#include "myprint.h"
+#include "threads.h"
+#include "traverse.h"
+
+static int passed, failed;
+
+#define CHECK(cond)                                                           \
+  do {                                                                        \
+    if (cond) {                                                               \
+      passed++;                                                               \
+    } else {                                                                  \
+      failed++;                                                               \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+    }                                                                         \
+  } while (0)
+
+/* ---- a recording visitor ---- */
+
+typedef struct {
+  char log[4096];
+  int starts, ends;
+  int stop_at_event; /* request a stop at this event number (0-based), or -1 */
+  int events;
+  traverse_control* control;
+} recorder;
+
+static void note(recorder* r, const char* text) {
+  strncat(r->log, text, sizeof r->log - strlen(r->log) - 1);
+  if (r->stop_at_event >= 0 && r->events == r->stop_at_event) {
+    traverse_request_stop(r->control);
+  }
+  r->events++;
+}
+
+static void on_start(void* user_data, int i) {
+  recorder* r = user_data;
+  char text[32];
+  snprintf(text, sizeof text, "s%d ", i);
+  r->starts++;
+  note(r, text);
+}
+
+static void on_end(void* user_data, int a, int b) {
+  recorder* r = user_data;
+  char text[32];
+  snprintf(text, sizeof text, "e%d:%d ", a, b);
+  r->ends++;
+  note(r, text);
+}
+
+static const Callbacks both = {on_start, on_end};
+
+static char dir[] = "/tmp/traverse-test-XXXXXX";
+
+static const char* write_file(const char* name, const char* content, size_t size) {
+  static char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE* f = fopen(path, "wb");
+  if (f == NULL) {
+    perror(path);
+    exit(2);
+  }
+  fwrite(content, 1, size, f);
+  fclose(f);
+  return path;
+}
+
+static void test_memory_events(void) {
+  const struct {
+    const char* data;
+    const char* log;
+    int64_t lines;
+  } cases[] = {
+      {"", "", 0},
+      {"\n", "s0 e0:0 ", 1},
+      {"a", "s0 e0:1 ", 1},
+      {"ab\ncd", "s0 e0:2 s1 e1:2 ", 2},
+      {"ab\r\n\n", "s0 e0:3 s1 e1:0 ", 2},
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    recorder r = {.stop_at_event = -1};
+    traverse_control control;
+    traverse_control_init(&control);
+    CHECK(traverse_memory(cases[c].data, strlen(cases[c].data), both, &r, &control) == TRAVERSE_OK);
+    CHECK(strcmp(r.log, cases[c].log) == 0);
+    CHECK(control.lines == cases[c].lines);
+    CHECK(control.bytes == (int64_t)strlen(cases[c].data));
+    CHECK(control.start_calls == r.starts && control.end_calls == r.ends);
+  }
+  CHECK(traverse_memory(NULL, 1, both, NULL, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_memory(NULL, 0, both, NULL, NULL) == TRAVERSE_OK);
+}
+
+static void test_null_callbacks_are_skipped(void) {
+  Callbacks none = {NULL, NULL};
+  traverse_control control;
+  traverse_control_init(&control);
+  CHECK(traverse_memory("a\nb\n", 4, none, NULL, &control) == TRAVERSE_OK);
+  CHECK(control.lines == 2 && control.start_calls == 0 && control.end_calls == 0);
+}
+
+static void test_stop_request(void) {
+  recorder r = {.stop_at_event = 2};
+  traverse_control control;
+  traverse_control_init(&control);
+  r.control = &control;
+  CHECK(traverse_memory("a\nb\nc\n", 6, both, &r, &control) == TRAVERSE_ESTOPPED);
+  CHECK(strcmp(r.log, "s0 e0:1 s1 ") == 0);
+  CHECK(traverse_stop_requested(&control));
+  traverse_control_init(&control);
+  traverse_request_stop(&control);
+  CHECK(traverse_memory("a\n", 2, both, &r, &control) == TRAVERSE_ESTOPPED);
+  traverse_request_stop(NULL); /* ignored */
+  CHECK(!traverse_stop_requested(NULL));
+}
+
+static void test_chunked_scan_equals_whole(void) {
+  const char* data = "one\ntwo\n\nthree\nfour";
+  recorder whole = {.stop_at_event = -1}, chunked = {.stop_at_event = -1};
+  traverse_memory(data, strlen(data), both, &whole, NULL);
+  traverse_scanner s;
+  traverse_scanner_init(&s);
+  for (size_t i = 0; i < strlen(data); i++) {
+    CHECK(traverse_scan(&s, data + i, 1, &both, &chunked, NULL) == TRAVERSE_OK);
+  }
+  CHECK(traverse_scan_end(&s, &both, &chunked, NULL) == TRAVERSE_OK);
+  CHECK(strcmp(whole.log, chunked.log) == 0);
+}
+
+static void test_overflow_is_reported(void) {
+  traverse_scanner s;
+  traverse_scanner_init(&s);
+  s.line = (int64_t)INT_MAX + 1; /* the next line's index would not fit */
+  CHECK(traverse_scan(&s, "x", 1, &both, NULL, NULL) == TRAVERSE_EOVERFLOW);
+  traverse_scanner_init(&s);
+  s.open = 1;
+  s.length = INT_MAX;
+  CHECK(traverse_scan(&s, "x", 1, &both, NULL, NULL) == TRAVERSE_EOVERFLOW);
+  CHECK(traverse_status_kind(TRAVERSE_EOVERFLOW) == TRAVERSE_KIND_OVERFLOW);
+}
+
+static void test_files(void) {
+  recorder r = {.stop_at_event = -1};
+  traverse_control control;
+  traverse_control_init(&control);
+  const char* path = write_file("two.txt", "hello\nworld!\n", 13);
+  CHECK(traverse_file(path, both, &r, &control) == TRAVERSE_OK);
+  CHECK(strcmp(r.log, "s0 e0:5 s1 e1:6 ") == 0);
+  CHECK(control.lines == 2 && control.bytes == 13);
+
+  /* a line longer than the read buffer */
+  size_t size = 3 * TRAVERSE_READ_BUFFER_SIZE + 10;
+  char* big = malloc(size);
+  memset(big, 'x', size);
+  big[size - 1] = '\n';
+  path = write_file("long.txt", big, size);
+  free(big);
+  recorder longest = {.stop_at_event = -1};
+  CHECK(traverse_file(path, both, &longest, NULL) == TRAVERSE_OK);
+  char expected[64];
+  snprintf(expected, sizeof expected, "s0 e0:%zu ", size - 1);
+  CHECK(strcmp(longest.log, expected) == 0);
+
+  /* void traverse(): the article's API */
+  recorder plain = {.stop_at_event = -1};
+  traverse((char*)write_file("one.txt", "x\n", 2), both, &plain);
+  CHECK(strcmp(plain.log, "s0 e0:1 ") == 0);
+}
+
+static void test_file_errors(void) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/missing.txt", dir);
+  CHECK(traverse_file(path, both, NULL, NULL) == ENOENT);
+  CHECK(traverse_status_kind(ENOENT) == TRAVERSE_KIND_NOT_FOUND);
+  CHECK(traverse_file(dir, both, NULL, NULL) == EISDIR);
+  CHECK(traverse_status_kind(EISDIR) == TRAVERSE_KIND_IS_DIRECTORY);
+  snprintf(path, sizeof path, "%s/fifo", dir);
+  CHECK(mkfifo(path, 0600) == 0);
+  CHECK(traverse_file(path, both, NULL, NULL) == TRAVERSE_ENOTREG); /* without blocking */
+  CHECK(traverse_file(NULL, both, NULL, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_status_kind(EACCES) == TRAVERSE_KIND_ACCESS_DENIED);
+  CHECK(traverse_status_kind(TRAVERSE_ESTOPPED) == TRAVERSE_KIND_STOPPED);
+  CHECK(traverse_status_kind(EIO) == TRAVERSE_KIND_OTHER);
+  for (int status = -10; status < 200; status++) {
+    CHECK(traverse_strerror(status) != NULL);
+  }
+}
+
+/* ---- clibrary, myprint ---- */
+
+static int twice(int x) {
+  return 2 * x;
+}
+
+static uintptr_t printed_handle;
+static void *printed_context;
+static void print_handle(uintptr_t handle) {
+  printed_handle = handle;
+}
+static void print_context(void* context) {
+  printed_context = context;
+}
+
+static void test_callbacks_without_user_data(void) {
+  some_c_func(twice);
+  myprint(42, print_handle);
+  CHECK(printed_handle == 42);
+  myprint_context(&printed_handle, print_context);
+  CHECK(printed_context == &printed_handle);
+  myprint(1, NULL);
+  myprint_context(NULL, NULL);
+  tn_save_callback(twice);
+  CHECK(tn_call_saved_callback(21) == 42);
+  tn_save_callback(NULL);
+  CHECK(tn_call_saved_callback(21) == -1);
+}
+
+/* ---- basics ---- */
+
+static void test_basics(void) {
+  point a = {1, 2}, b = {4, 6};
+  CHECK(distance(&a, &b) == 5);
+  char* greeting = tn_greeting("C");
+  CHECK(greeting != NULL && strcmp(greeting, "Hello, C!") == 0);
+  tn_free(greeting);
+  CHECK(tn_greeting(NULL) == NULL);
+  char buffer[6];
+  CHECK(tn_greeting_into("C", buffer, sizeof buffer) == 9);
+  CHECK(strcmp(buffer, "Hello") == 0);
+  size_t length = 0;
+  const char* packet = tn_packet(&length);
+  CHECK(length == 7 && packet[3] == '\0' && packet[6] == 'L');
+  int32_t* squares = tn_squares(5);
+  CHECK(squares != NULL && squares[4] == 16 && tn_sum(squares, 5) == 30);
+  tn_free(squares);
+  tn_free(tn_squares(0));
+  CHECK(tn_packed_header_size() == 7 && tn_packed_header_id_offset() == 1);
+  packed_header header;
+  tn_packed_header_fill(&header, 1, 2, 3);
+  CHECK(tn_packed_header_sum(&header) == 6);
+  CHECK(tn_complex_pair_size() == 12 && tn_complex_pair_x_offset() == 4);
+  complex_pair pair;
+  tn_complex_pair_fill(&pair, 7, 3.0f, 4.0f);
+  tn_complex_pair_rotate(&pair);
+  CHECK(tn_complex_pair_real(&pair) == -4.0f && tn_complex_pair_imag(&pair) == 3.0f && pair.pad == 7);
+  CHECK(tn_setenv("TRAVERSE_TEST_VAR", "v") == 0);
+  CHECK(strcmp(tn_getenv("TRAVERSE_TEST_VAR"), "v") == 0);
+  CHECK(tn_unsetenv("TRAVERSE_TEST_VAR") == 0 && tn_getenv("TRAVERSE_TEST_VAR") == NULL);
+  CHECK(tn_setenv(NULL, "v") == EINVAL && tn_unsetenv(NULL) == EINVAL && tn_getenv(NULL) == NULL);
+  CHECK(tn_setenv("A=B", "v") == EINVAL);
+}
+
+/* ---- threads ---- */
+
+typedef struct {
+  pthread_mutex_t lock;
+  pthread_cond_t cond;
+  int done;
+  int status;
+  recorder r;
+} async_wait;
+
+static void on_done(void* user_data, int status) {
+  async_wait* w = user_data;
+  pthread_mutex_lock(&w->lock);
+  w->status = status;
+  w->done = 1;
+  pthread_cond_signal(&w->cond);
+  pthread_mutex_unlock(&w->lock);
+}
+
+static void test_async(void) {
+  async_wait w = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, -100, {.stop_at_event = -1}};
+  traverse_control control;
+  traverse_control_init(&control);
+  const char* path = write_file("async.txt", "a\nbb\n", 5);
+  CHECK(traverse_file_async(path, both, &w.r, &control, on_done, &w) == 0);
+  pthread_mutex_lock(&w.lock);
+  while (!w.done) {
+    pthread_cond_wait(&w.cond, &w.lock);
+  }
+  pthread_mutex_unlock(&w.lock);
+  CHECK(w.status == TRAVERSE_OK && strcmp(w.r.log, "s0 e0:1 s1 e1:2 ") == 0 && control.lines == 2);
+  CHECK(traverse_file_async(NULL, both, NULL, &control, on_done, &w) == EINVAL);
+  CHECK(traverse_file_async(path, both, NULL, NULL, on_done, &w) == EINVAL);
+  struct timespec pause = {0, 100000000L}; /* let the detached thread finish exiting */
+  nanosleep(&pause, NULL);
+  CHECK(traverse_async_threads() == 0 && traverse_async_peak_threads() >= 1);
+  traverse_async_reset_peak();
+}
+
+static void* session_from_other_thread(void* arg) {
+  *(int*)arg = tn_session_next();
+  return NULL;
+}
+
+static void test_session_and_blocking(void) {
+  CHECK(tn_session_next() == TN_SESSION_NOT_OPEN);
+  CHECK(tn_session_open() == TN_SESSION_OK && tn_session_open() == TN_SESSION_ALREADY_OPEN);
+  CHECK(tn_session_next() == 1 && tn_session_next() == 2);
+  int other = 0;
+  pthread_t thread;
+  pthread_create(&thread, NULL, session_from_other_thread, &other);
+  pthread_join(thread, NULL);
+  CHECK(other == TN_SESSION_WRONG_THREAD);
+  CHECK(tn_session_close() == TN_SESSION_OK && tn_session_close() == TN_SESSION_NOT_OPEN);
+  tn_block_reset_peak();
+  CHECK(tn_block(5) == 5 && tn_block_in_flight() == 0 && tn_block_peak() == 1);
+}
+
+int main(void) {
+  if (mkdtemp(dir) == NULL) {
+    perror("mkdtemp");
+    return 2;
+  }
+  test_memory_events();
+  test_null_callbacks_are_skipped();
+  test_stop_request();
+  test_chunked_scan_equals_whole();
+  test_overflow_is_reported();
+  test_files();
+  test_file_errors();
+  test_callbacks_without_user_data();
+  test_basics();
+  test_async();
+  test_session_and_blocking();
+  char command[600];
+  snprintf(command, sizeof command, "rm -rf %s", dir);
+  if (system(command) != 0) {
+    fprintf(stderr, "could not remove %s\n", dir);
+  }
+  printf("traverse_test: %d passed, %d failed\n", passed, failed);
+  return failed == 0 ? 0 : 1;
+}
