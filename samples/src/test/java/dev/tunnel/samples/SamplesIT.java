@@ -26,8 +26,13 @@ class SamplesIT {
     }
 
     static Run run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String jvmArg : System.getProperty("samples.jvmArgs", "").trim().split("\\s+")) {
+            if (!jvmArg.isEmpty()) {
+                command.add(jvmArg); // e.g. -Xcheck:jni from CI: its warnings would break the exact outputs
+            }
+        }
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
