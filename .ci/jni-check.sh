@@ -16,7 +16,7 @@ JAVA_HOME="$java_home" mvn -B -ntp -Dstyle.color=never verify -pl runtime,preset
   echo "jni-check: the test suite failed on $version" >&2
   exit 1
 }
-pattern='FATAL ERROR in native method|WARNING in native method|WARNING: A restricted method|WARNING: java\.lang\.System::load|WARNING: Use --enable-native-access'
+pattern='FATAL ERROR in native method|WARNING in native method|WARNING: JNI local refs|WARNING: A restricted method|WARNING: java\.lang\.System::load|WARNING: Use --enable-native-access'
 found=$( { cat "$log"; find runtime presets samples -path '*/target/*-reports/*' -type f -exec cat {} +; } \
   | grep -a -E "$pattern" | grep -a -v -x -F -f .ci/jni-allowlist.txt || true)
 if [ -n "$found" ]; then

@@ -173,6 +173,58 @@ int tn_session_close(void) {
   return status;
 }
 
+/* ---- pump ---------------------------------------------------------------------------- */
+
+static pthread_t pump_thread;
+static int pump_running; /* guarded by pump_lock */
+static int pump_stop;    /* read atomically by the pump */
+static int64_t pump_count;
+static StartCallbackFn pump_cb;
+static void* pump_user_data;
+static pthread_mutex_t pump_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void* pump_main(void* arg) {
+  (void)arg;
+  for (int i = 0; !__atomic_load_n(&pump_stop, __ATOMIC_ACQUIRE); i = i == INT32_MAX ? 0 : i + 1) {
+    pump_cb(pump_user_data, i);
+    __atomic_add_fetch(&pump_count, 1, __ATOMIC_RELEASE);
+  }
+  return NULL;
+}
+
+int tn_pump_start(StartCallbackFn cb, void* user_data) {
+  if (cb == NULL) {
+    return EINVAL;
+  }
+  pthread_mutex_lock(&pump_lock);
+  int status = EBUSY;
+  if (!pump_running) {
+    pump_cb = cb;
+    pump_user_data = user_data;
+    __atomic_store_n(&pump_count, 0, __ATOMIC_RELEASE);
+    __atomic_store_n(&pump_stop, 0, __ATOMIC_RELEASE);
+    status = pthread_create(&pump_thread, NULL, pump_main, NULL);
+    pump_running = status == 0;
+  }
+  pthread_mutex_unlock(&pump_lock);
+  return status;
+}
+
+int64_t tn_pump_count(void) {
+  return __atomic_load_n(&pump_count, __ATOMIC_ACQUIRE);
+}
+
+int64_t tn_pump_stop(void) {
+  pthread_mutex_lock(&pump_lock);
+  if (pump_running) {
+    __atomic_store_n(&pump_stop, 1, __ATOMIC_RELEASE);
+    pthread_join(pump_thread, NULL);
+    pump_running = 0;
+  }
+  pthread_mutex_unlock(&pump_lock);
+  return tn_pump_count();
+}
+
 /* ---- saved callback ------------------------------------------------------------------ */
 
 static callback_fcn saved_callback;

@@ -58,6 +58,19 @@ int tn_session_open(void);
 int tn_session_next(void);
 int tn_session_close(void);
 
+/* ---- A thread that calls back forever (a sensor, an event loop) --------------------- */
+
+/*
+ * Starts one thread that calls cb(user_data, i) for i = 0, 1, 2, ... without ever returning
+ * to a caller in between, until tn_pump_stop(). At most one pump runs at a time.
+ * Returns 0, EBUSY if a pump is running, or an errno value from pthread_create.
+ */
+int tn_pump_start(StartCallbackFn cb, void* user_data);
+/* Callbacks the pump has made so far. */
+int64_t tn_pump_count(void);
+/* Stops the pump and waits for its thread to end; returns the callbacks made. */
+int64_t tn_pump_stop(void);
+
 /* ---- A C library that keeps a callback without user_data ----------------------------- */
 
 /* Keeps callback for later (NULL forgets it). */

@@ -314,6 +314,20 @@ static void* session_from_other_thread(void* arg) {
   return NULL;
 }
 
+static void test_pump(void) {
+  recorder r = {.stop_at_event = -1};
+  CHECK(tn_pump_start(NULL, NULL) == EINVAL);
+  CHECK(tn_pump_start(on_start, &r) == 0);
+  CHECK(tn_pump_start(on_start, &r) == EBUSY);
+  while (tn_pump_count() < 3) {
+    struct timespec pause = {0, 1000000L};
+    nanosleep(&pause, NULL);
+  }
+  int64_t made = tn_pump_stop();
+  CHECK(made >= 3 && made == r.starts && tn_pump_stop() == made);
+  CHECK(strncmp(r.log, "s0 s1 s2 ", 9) == 0);
+}
+
 static void test_session_and_blocking(void) {
   CHECK(tn_session_next() == TN_SESSION_NOT_OPEN);
   CHECK(tn_session_open() == TN_SESSION_OK && tn_session_open() == TN_SESSION_ALREADY_OPEN);
@@ -343,6 +357,7 @@ int main(void) {
   test_callbacks_without_user_data();
   test_basics();
   test_async();
+  test_pump();
   test_session_and_blocking();
   char command[600];
   snprintf(command, sizeof command, "rm -rf %s", dir);

@@ -324,6 +324,19 @@ public static native int tn_session_open();
 public static native int tn_session_next();
 public static native int tn_session_close();
 
+/* ---- A thread that calls back forever (a sensor, an event loop) --------------------- */
+
+/*
+ * Starts one thread that calls cb(user_data, i) for i = 0, 1, 2, ... without ever returning
+ * to a caller in between, until tn_pump_stop(). At most one pump runs at a time.
+ * Returns 0, EBUSY if a pump is running, or an errno value from pthread_create.
+ */
+public static native int tn_pump_start(dev.tunnel.traverse.gateway.StartGateway cb, Pointer user_data);
+/* Callbacks the pump has made so far. */
+public static native @Cast("int64_t") long tn_pump_count();
+/* Stops the pump and waits for its thread to end; returns the callbacks made. */
+public static native @Cast("int64_t") long tn_pump_stop();
+
 /* ---- A C library that keeps a callback without user_data ----------------------------- */
 
 /* Keeps callback for later (NULL forgets it). */

@@ -1,0 +1,189 @@
+package dev.tunnel.traverse;
+
+import static dev.tunnel.traverse.global.traverse.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.tunnel.CallbackScope;
+import dev.tunnel.Handle;
+import dev.tunnel.InvalidHandleException;
+import dev.tunnel.traverse.gateway.StartGateway;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults and soak: misuse and hostile input end in a clear exception, never a crash, a leak or
+ * a wrong answer; long runs keep memory flat.
+ */
+class ReliabilityTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMillionForgedAddressesAreRejectedOnLookupAndDelete() {
+        List<Handle<String>> real = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            real.add(Handle.of("value " + i)); // live handles for forgeries to land near
+        }
+        long live = Handle.live();
+        SplittableRandom random = new SplittableRandom(20261121);
+        for (int i = 0; i < 1_000_000; i++) {
+            long forged = random.nextLong();
+            InvalidHandleException lookup = assertThrows(InvalidHandleException.class, () -> Handle.valueAt(forged));
+            assertEquals(forged, lookup.address());
+            assertThrows(InvalidHandleException.class, () -> Handle.delete(forged));
+        }
+        assertEquals(live, Handle.live());
+        for (int i = 0; i < real.size(); i++) {
+            assertEquals("value " + i, real.get(i).value(), "no real handle was touched");
+            real.get(i).close();
+        }
+    }
+
+    @Test
+    void everyKindOfBadInputEndsInACountOrAClearErrorAndLeavesNoDescriptor() throws Exception {
+        Set<String> fds = OpenFiles.list();
+        Visitor none = new Visitor() { };
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> Traversal.traverse(dir.resolve("missing"), none));
+        assertThrows(FileSystemException.class, () -> Traversal.traverse(dir, none));
+        assertEquals(0, Traversal.traverse(Files.write(dir.resolve("empty"), new byte[0]), none).lines());
+        assertEquals(3, Traversal.traverse(Files.write(dir.resolve("binary"), new byte[] {0, '\n', 0, 0, '\n', (byte) 0xFF}), none).lines());
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertThrows(FileSystemException.class, () -> Traversal.traverse(fifo, none));
+        for (long size : new long[] {(1L << 31) + 1, (1L << 32) + 1}) {
+            Path sparse = dir.resolve("sparse-" + size);
+            try (RandomAccessFile raf = new RandomAccessFile(sparse.toFile(), "rw")) {
+                raf.setLength(size); // one line longer than an int can report
+            }
+            FileSystemException e = assertThrows(FileSystemException.class, () -> Traversal.traverse(sparse, none));
+            assertEquals(sparse.toString(), e.getFile());
+            Files.delete(sparse);
+        }
+        assertEquals(fds, OpenFiles.list());
+    }
+
+    @Test
+    void aFileTruncatedWhileBeingReadEndsCleanlyWithTheLinesReadSoFar() throws Exception {
+        Path file = Files.writeString(dir.resolve("shrinking.txt"), "0123456789abcde\n".repeat(200_000)); // 3.2 MB
+        Set<String> fds = OpenFiles.list();
+        long lines;
+        try (FileChannel truncator = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            lines = Traversal.traverse(file, new Visitor() {
+                @Override
+                public void end(int a, int b) {
+                    if (a == 10) {
+                        try {
+                            truncator.truncate(0); // C's next read() returns end of file
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            }).lines();
+        }
+        assertTrue(lines > 10 && lines < 200_000, "lines read before the truncation took effect: " + lines);
+        assertEquals(fds, OpenFiles.list());
+    }
+
+    @Test
+    void tenMillionCallbacksOnOneNeverReturningNativeThreadKeepMemoryFlat() throws Exception {
+        AtomicLong seen = new AtomicLong();
+        Visitor counter = new Visitor() {
+            @Override
+            public void start(int i) {
+                seen.lazySet(seen.get() + 1); // single writer: the pump thread
+            }
+        };
+        try (CallbackScope<Visitor> scope = CallbackScope.open(counter, () -> { })) {
+            assertEquals(0, tn_pump_start(StartGateway.INSTANCE, scope.pointer()));
+            try {
+                waitFor(seen, 1_000_000);
+                System.gc();
+                long warm = residentBytes();
+                waitFor(seen, 10_000_000);
+                System.gc();
+                long grown = residentBytes() - warm;
+                assertTrue(grown < 16L << 20, "resident memory grew " + (grown >> 10) + " KiB over 9 million callbacks");
+            } finally {
+                long made = tn_pump_stop();
+                assertEquals(made, seen.get(), "every callback C made reached Java, once");
+            }
+        }
+    }
+
+    private static void waitFor(AtomicLong seen, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (seen.get() < count) {
+            assertTrue(System.nanoTime() < deadline, "only " + seen.get() + " callbacks after 120 s");
+            Thread.sleep(5);
+        }
+    }
+
+    private static long residentBytes() throws IOException {
+        String[] statm = Files.readString(Path.of("/proc/self/statm")).trim().split(" ");
+        return Long.parseLong(statm[1]) * 4096;
+    }
+
+    @Test
+    void aStackOverflowInACallbackReachesTheCallerAndTheNextTraversalWorks() throws IOException {
+        Path file = Files.writeString(dir.resolve("two.txt"), "a\nb\n");
+        StackOverflowError e = assertThrows(StackOverflowError.class, () -> Traversal.traverse(file, new Visitor() {
+            @Override
+            public void start(int i) {
+                recurse(1);
+            }
+
+            private int recurse(int depth) {
+                return recurse(depth + 1) + 1;
+            }
+        }));
+        assertNotNull(e);
+        assertEquals(2, Traversal.traverse(file, new Visitor() { }).lines());
+    }
+
+    @Test
+    void anOutOfMemoryErrorInACallbackReachesTheCallerAndTheNextTraversalWorks() throws IOException {
+        Path file = Files.writeString(dir.resolve("two.txt"), "a\nb\n");
+        List<long[]> hoard = new ArrayList<>();
+        OutOfMemoryError e = assertThrows(OutOfMemoryError.class, () -> Traversal.traverse(file, new Visitor() {
+            @Override
+            public void end(int a, int b) {
+                while (true) {
+                    hoard.add(new long[16 << 20]); // 128 MiB at a time until the heap is full
+                }
+            }
+        }));
+        hoard.clear();
+        assertNotNull(e.getMessage());
+        assertEquals(2, Traversal.traverse(file, new Visitor() { }).lines());
+    }
+
+    @Test
+    void systemExitWhile64NativeThreadsAreMidCallbackExitsWithinFiveSeconds() throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path file = Files.writeString(dir.resolve("many.txt"), "line\n".repeat(1_000_000));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, ExitWhileCallingBack.class.getName(), file.toString()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes());
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child did not exit at all");
+        assertEquals(0, child.exitValue(), output);
+        String exitLine = output.lines().filter(l -> l.startsWith("exit after ")).findFirst().orElseThrow(() -> new AssertionError(output));
+        long millis = Long.parseLong(exitLine.replaceAll("\\D+", ""));
+        assertTrue(millis < 5000, exitLine);
+        assertFalse(output.contains("hs_err") || output.contains("fatal error"), output);
+    }
+}
