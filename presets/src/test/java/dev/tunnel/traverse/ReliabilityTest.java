@@ -116,6 +116,7 @@ class ReliabilityTest {
                 waitFor(seen, 10_000_000);
                 System.gc();
                 long grown = residentBytes() - warm;
+                System.out.printf("soak: resident memory %+d KiB from 1,000,000 to 10,000,000 callbacks%n", grown >> 10);
                 assertTrue(grown < 16L << 20, "resident memory grew " + (grown >> 10) + " KiB over 9 million callbacks");
             } finally {
                 long made = tn_pump_stop();
@@ -183,6 +184,7 @@ class ReliabilityTest {
         assertEquals(0, child.exitValue(), output);
         String exitLine = output.lines().filter(l -> l.startsWith("exit after ")).findFirst().orElseThrow(() -> new AssertionError(output));
         long millis = Long.parseLong(exitLine.replaceAll("\\D+", ""));
+        System.out.println("exit with 64 native threads in callbacks: " + exitLine);
         assertTrue(millis < 5000, exitLine);
         assertFalse(output.contains("hs_err") || output.contains("fatal error"), output);
     }
