@@ -1,0 +1,34 @@
+package dev.tunnel.result.export;
+
+import dev.tunnel.result.CResultLibrary;
+import dev.tunnel.result.ResultFunctions;
+import org.bytedeco.javacpp.FunctionPointer;
+import org.bytedeco.javacpp.annotation.Allocator;
+import org.bytedeco.javacpp.annotation.Cast;
+import org.bytedeco.javacpp.annotation.Name;
+import org.bytedeco.javacpp.annotation.Properties;
+
+/**
+ * Exports {@link ResultFunctions#free} to C as {@code tunnel_result_java_free}, which
+ * {@code CFreeResult} calls.
+ *
+ * <pre>{@code
+ * CFreeResult(result);   // C, through result.h; result is invalid from now on
+ * }</pre>
+ */
+@Properties(inherit = CResultLibrary.class)
+@Allocator(max = 1)
+public final class FreeResultExport extends FunctionPointer {
+    private FreeResultExport() {
+    }
+
+    /** Returns 1, or 0 after recording why the handle was not deleted. Never throws. */
+    public @Name("tunnel_result_java_free") int call(@Cast("uintptr_t") long result) {
+        try {
+            ResultFunctions.free(result);
+            return 1;
+        } catch (Throwable t) {
+            return ExportFailure.record(ExportFailure.call("CFreeResult", result), t);
+        }
+    }
+}

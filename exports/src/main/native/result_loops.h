@@ -1,0 +1,52 @@
+// C loops over the Result exports, compiled into libjniresult for Tunnel's leak test and
+// benchmark: C calling Java many times, with Java only at the ends of the loop.
+#ifndef TUNNEL_RESULT_LOOPS_H
+#define TUNNEL_RESULT_LOOPS_H
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "result.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// Runs N full cycles of foo()'s calls (CNewResult, CResultSet, CResultString, free,
+// CFreeResult) without printing. Returns how many cycles succeeded: each call without error
+// and the expected string; stops at the first cycle that fails.
+int64_t result_cycles(int64_t n) {
+    for (int64_t i = 0; i < n; i++) {
+        uintptr_t result = CNewResult();
+        if (result == 0) {
+            return i;
+        }
+        CResultSet(result, -1, 123, 456);
+        int ok = CResultLastError() == NULL;
+        char* str = ok ? CResultString(result) : NULL;
+        ok = str != NULL && strcmp(str, "1: -1, 2: 123, 3: 456") == 0;
+        free(str);
+        CFreeResult(result);
+        if (!ok || CResultLastError() != NULL) {
+            return i;
+        }
+    }
+    return n;
+}
+
+// Calls CResultSet N times on RESULT (val2 = the iteration), the cost of one export call.
+// Returns how many calls failed.
+int64_t result_set_loop(uintptr_t result, int64_t n) {
+    int64_t failed = 0;
+    for (int64_t i = 0; i < n; i++) {
+        CResultSet(result, 1, i, 3);
+        failed += CResultLastError() != NULL;
+    }
+    return failed;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
