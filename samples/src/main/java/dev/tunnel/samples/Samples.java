@@ -22,7 +22,8 @@ public final class Samples {
 
     static {
         for (Sample sample : List.<Sample>of(new TraverseSample(), new TraverseCallbacksSample(),
-                new CallbacksSample(), new HandleSample(), new BasicsSample())) {
+                new CallbacksSample(), new HandleSample(), new BasicsSample(), new ResultSample(),
+                new GlobalFunctionsSample())) {
             SAMPLES.put(sample.name(), sample);
         }
     }
