@@ -77,33 +77,39 @@ static const char* tunnel_result_why_java_did_not_run(void) {
     return "JavaCPP could not call Java (its message is on stderr)";
 }
 
+// Records the failure of FUNCTION(HANDLE): "<function>(0x<handle>): <reason>".
+static void tunnel_result_fail_call(const char* function, uintptr_t handle, bool has_handle, const char* reason) {
+    if (has_handle) {
+        tunnel_result_fail("%s(0x%016llx): %s", function, (unsigned long long)handle, reason);
+    } else {
+        tunnel_result_fail("%s(): %s", function, reason);
+    }
+}
+
 // Runs one call of a Java export: clears this thread's error, refuses if the JVM is gone,
 // turns an escaping C++ exception into an error, and explains a failure Java did not record.
+// Nothing but the call itself on the way to a success: it is the cost of every export call.
 template <typename R, typename Call>
 static R tunnel_result_call(const char* function, uintptr_t handle, bool has_handle, Call call) {
     tunnel_result_failed = false;
-    char name[64];
-    if (has_handle) {
-        snprintf(name, sizeof name, "%s(0x%016llx)", function, (unsigned long long)handle);
-    } else {
-        snprintf(name, sizeof name, "%s()", function);
+    if (tunnel_result_jvm_stopped) {
+        tunnel_result_fail_call(function, handle, has_handle, tunnel_result_why_java_did_not_run());
+        return R();
     }
     R result = R();
-    if (tunnel_result_jvm_stopped) {
-        tunnel_result_fail("%s: %s", name, tunnel_result_why_java_did_not_run());
-        return result;
-    }
     try {
         result = call();
     } catch (const std::exception& e) {
-        tunnel_result_fail("%s: Java threw past its export: %s", name, e.what());
+        char reason[768];
+        snprintf(reason, sizeof reason, "Java threw past its export: %s", e.what());
+        tunnel_result_fail_call(function, handle, has_handle, reason);
         return R();
     } catch (...) {
-        tunnel_result_fail("%s: Java threw past its export", name);
+        tunnel_result_fail_call(function, handle, has_handle, "Java threw past its export");
         return R();
     }
     if (result == R() && !tunnel_result_failed) {
-        tunnel_result_fail("%s: %s", name, tunnel_result_why_java_did_not_run());
+        tunnel_result_fail_call(function, handle, has_handle, tunnel_result_why_java_did_not_run());
     }
     return result;
 }

@@ -29,4 +29,10 @@ public final class CResultLoops {
 
     /** Calls {@code CResultSet(result, 1, i, 3)} for i from 0 to n - 1; returns how many calls failed. */
     public static native @Name("result_set_loop") long setLoop(@Cast("uintptr_t") long result, long n);
+
+    /**
+     * The same calls straight to the Java export that {@code CResultSet} wraps, for measuring
+     * what the wrapper costs; returns how many calls failed.
+     */
+    public static native @Name("result_set_loop_unwrapped") long setLoopUnwrapped(@Cast("uintptr_t") long result, long n);
 }
