@@ -27,4 +27,9 @@ static int bench_raw_traverse_memory(const char* data, size_t size, EndCallbackF
   return traverse_memory(data, size, cbs, user_data, NULL);
 }
 
+/* A trivial C function, for the cost of a Java-to-C downcall. */
+static int bench_add_one(int x) {
+  return x + 1;
+}
+
 #endif
