@@ -353,8 +353,9 @@ int CResultStartJVM(const char* classpath) {
     }
     if (tunnel_result_require_class(env, "org.bytedeco.javacpp.Loader", "javacpp.jar") != 0
             || tunnel_result_require_class(env, "dev.tunnel.Handle", "tunnel-runtime.jar") != 0
-            // initialising it loads the JNI libraries: javacpp-<platform>.jar's, then this one
-            || tunnel_result_require_class(env, "dev.tunnel.result.export.ExportFailure", "tunnel-result.jar") != 0) {
+            // initialising it loads the JNI libraries (javacpp-<platform>.jar's, then this one)
+            // and creates the export instances, before any C call can race to create them
+            || tunnel_result_require_class(env, "dev.tunnel.result.CResultLibrary", "tunnel-result.jar") != 0) {
         // a JVM without its classes is of no use, and leaving it running would keep the
         // process alive; the error above stays this thread's last
         tunnel_result_jvm_stopped = true;

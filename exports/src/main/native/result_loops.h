@@ -3,6 +3,7 @@
 #ifndef TUNNEL_RESULT_LOOPS_H
 #define TUNNEL_RESULT_LOOPS_H
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,43 @@ int64_t result_cycles(int64_t n) {
         }
     }
     return n;
+}
+
+struct result_cycles_work {
+    pthread_t thread;
+    int64_t n;
+    int64_t done;
+};
+
+static void* result_cycles_thread(void* arg) {
+    struct result_cycles_work* work = (struct result_cycles_work*)arg;
+    work->done = result_cycles(work->n);
+    return NULL;
+}
+
+// Runs result_cycles(N) on THREADS new native threads at once: each is attached to the JVM by
+// its first call and detached when it ends. Returns the total of cycles that succeeded, or -1
+// if the threads could not be created.
+int64_t result_cycles_on_threads(int threads, int64_t n) {
+    struct result_cycles_work* work = (struct result_cycles_work*)calloc(threads > 0 ? threads : 1, sizeof *work);
+    if (work == NULL) {
+        return -1;
+    }
+    int started = 0;
+    while (started < threads) {
+        work[started].n = n;
+        if (pthread_create(&work[started].thread, NULL, result_cycles_thread, &work[started]) != 0) {
+            break;
+        }
+        started++;
+    }
+    int64_t done = 0;
+    for (int i = 0; i < started; i++) {
+        pthread_join(work[i].thread, NULL);
+        done += work[i].done;
+    }
+    free(work);
+    return started == threads ? done : -1;
 }
 
 // Calls CResultSet N times on RESULT (val2 = the iteration), the cost of one export call.

@@ -1,5 +1,6 @@
 package dev.tunnel.result;
 
+import dev.tunnel.result.export.Exports;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.Cast;
@@ -25,6 +26,7 @@ import org.bytedeco.javacpp.annotation.Properties;
 public final class CResultLibrary {
     static {
         Loader.load();
+        Exports.ready();
     }
 
     private CResultLibrary() {

@@ -27,6 +27,13 @@ public final class CResultLoops {
     /** Runs {@code n} cycles of foo()'s calls, without printing; returns how many succeeded, stopping at the first failure. */
     public static native @Name("result_cycles") long cycles(long n);
 
+    /**
+     * Runs {@link #cycles cycles(n)} on {@code threads} new native threads at once, which the
+     * JVM has never seen; returns the total of cycles that succeeded, or -1 if the threads
+     * could not be created.
+     */
+    public static native @Name("result_cycles_on_threads") long cyclesOnThreads(int threads, long n);
+
     /** Calls {@code CResultSet(result, 1, i, 3)} for i from 0 to n - 1; returns how many calls failed. */
     public static native @Name("result_set_loop") long setLoop(@Cast("uintptr_t") long result, long n);
 

@@ -1,7 +1,9 @@
 package dev.tunnel.result.export;
 
+import dev.tunnel.Gateways;
 import dev.tunnel.result.CResultLibrary;
 import org.bytedeco.javacpp.FunctionPointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.Allocator;
 import org.bytedeco.javacpp.annotation.Name;
 import org.bytedeco.javacpp.annotation.Properties;
@@ -22,8 +24,18 @@ import org.bytedeco.javacpp.annotation.Properties;
 @Properties(inherit = CResultLibrary.class)
 @Allocator(max = 1)
 public final class AJavaFunctionExport extends FunctionPointer {
-    private AJavaFunctionExport() {
+    static {
+        Loader.load();
     }
+
+    /** The instance C calls; held here because JavaCPP holds it only weakly. */
+    static final AJavaFunctionExport INSTANCE = Gateways.require(new AJavaFunctionExport());
+
+    private AJavaFunctionExport() {
+        allocate();
+    }
+
+    private native void allocate();
 
     /** Prints {@code AJavaFunction()}. Never throws. */
     public @Name("AJavaFunction") void call() {

@@ -1,8 +1,10 @@
 package dev.tunnel.result.export;
 
+import dev.tunnel.Gateways;
 import dev.tunnel.result.CResultLibrary;
 import dev.tunnel.result.ResultFunctions;
 import org.bytedeco.javacpp.FunctionPointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.Allocator;
 import org.bytedeco.javacpp.annotation.Cast;
 import org.bytedeco.javacpp.annotation.Name;
@@ -19,8 +21,18 @@ import org.bytedeco.javacpp.annotation.Properties;
 @Properties(inherit = CResultLibrary.class)
 @Allocator(max = 1)
 public final class FreeResultExport extends FunctionPointer {
-    private FreeResultExport() {
+    static {
+        Loader.load();
     }
+
+    /** The instance C calls; held here because JavaCPP holds it only weakly. */
+    static final FreeResultExport INSTANCE = Gateways.require(new FreeResultExport());
+
+    private FreeResultExport() {
+        allocate();
+    }
+
+    private native void allocate();
 
     /** Returns 1, or 0 after recording why the handle was not deleted. Never throws. */
     public @Name("tunnel_result_java_free") int call(@Cast("uintptr_t") long result) {

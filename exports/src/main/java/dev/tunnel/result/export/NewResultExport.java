@@ -1,8 +1,10 @@
 package dev.tunnel.result.export;
 
+import dev.tunnel.Gateways;
 import dev.tunnel.result.CResultLibrary;
 import dev.tunnel.result.ResultFunctions;
 import org.bytedeco.javacpp.FunctionPointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.Allocator;
 import org.bytedeco.javacpp.annotation.Cast;
 import org.bytedeco.javacpp.annotation.Name;
@@ -10,9 +12,10 @@ import org.bytedeco.javacpp.annotation.Properties;
 
 /**
  * Exports {@link ResultFunctions#newResult()} to C as {@code tunnel_result_java_new}, which
- * {@code CNewResult} calls. Like every export class here, Java never creates one: on the first
- * call from C, JavaCPP creates the single instance it calls and keeps it for good;
- * {@code max = 1} gives it exactly one C symbol.
+ * {@code CNewResult} calls. Like every export class here, it has exactly one instance, the
+ * one C calls ({@code max = 1} gives it exactly one C symbol), which {@link Exports} creates
+ * when the library loads: were it left to JavaCPP to create on the first C call, two C
+ * threads calling first at once could race on it.
  *
  * <pre>{@code
  * uintptr_t result = CNewResult();   // C, through result.h
@@ -21,8 +24,18 @@ import org.bytedeco.javacpp.annotation.Properties;
 @Properties(inherit = CResultLibrary.class)
 @Allocator(max = 1)
 public final class NewResultExport extends FunctionPointer {
-    private NewResultExport() {
+    static {
+        Loader.load();
     }
+
+    /** The instance C calls; held here because JavaCPP holds it only weakly. */
+    static final NewResultExport INSTANCE = Gateways.require(new NewResultExport());
+
+    private NewResultExport() {
+        allocate();
+    }
+
+    private native void allocate();
 
     /** Returns the new Result's handle, or 0 after recording why there is none. Never throws. */
     public @Name("tunnel_result_java_new") @Cast("uintptr_t") long call() {

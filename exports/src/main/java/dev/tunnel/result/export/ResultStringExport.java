@@ -1,10 +1,12 @@
 package dev.tunnel.result.export;
 
+import dev.tunnel.Gateways;
 import dev.tunnel.result.CResultLibrary;
 import dev.tunnel.result.ResultFunctions;
 import java.nio.charset.StandardCharsets;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FunctionPointer;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.annotation.Allocator;
 import org.bytedeco.javacpp.annotation.Cast;
@@ -25,8 +27,18 @@ import org.bytedeco.javacpp.annotation.Properties;
 @Properties(inherit = CResultLibrary.class)
 @Allocator(max = 1)
 public final class ResultStringExport extends FunctionPointer {
-    private ResultStringExport() {
+    static {
+        Loader.load();
     }
+
+    /** The instance C calls; held here because JavaCPP holds it only weakly. */
+    static final ResultStringExport INSTANCE = Gateways.require(new ResultStringExport());
+
+    private ResultStringExport() {
+        allocate();
+    }
+
+    private native void allocate();
 
     /** Returns the address of the malloc'ed text, or 0 after recording why there is none. Never throws. */
     public @Name("tunnel_result_java_string") @Cast("char*") long call(@Cast("uintptr_t") long result) {
