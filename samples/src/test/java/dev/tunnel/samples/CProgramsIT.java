@@ -67,6 +67,9 @@ class CProgramsIT {
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         process.getOutputStream().close();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not exit");
+        // a JVM crash writes its log to the working directory, outside the build's own check
+        Path crashLog = directory.resolve("hs_err_pid" + process.pid() + ".log");
+        assertFalse(Files.exists(crashLog), "the JVM crashed: " + crashLog);
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
