@@ -1,5 +1,6 @@
 package dev.tunnel.result;
 
+import dev.tunnel.result.export.Exports;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.annotation.Cast;
 import org.bytedeco.javacpp.annotation.Name;
@@ -19,6 +20,7 @@ import org.bytedeco.javacpp.annotation.Properties;
 public final class CResultLoops {
     static {
         Loader.load();
+        Exports.ready(); // these loops may be the library's first callers, from many threads
     }
 
     private CResultLoops() {

@@ -4,8 +4,9 @@ package dev.tunnel.result.export;
  * Creates the one instance of every export class, which C calls, before C can call it.
  * JavaCPP would otherwise create it on the first call from C, unsynchronised, so two threads
  * making that first call at once could each see the other's half-made instance.
- * {@link dev.tunnel.result.CResultLibrary} calls {@link #ready()} when it loads the library,
- * and {@code CResultStartJVM} loads that class before it returns.
+ * {@link dev.tunnel.result.CResultLibrary} and {@link dev.tunnel.result.CResultLoops}, Java's
+ * ways into the library, call {@link #ready()} when they load it, and {@code CResultStartJVM}
+ * loads CResultLibrary before it returns.
  *
  * <pre>{@code
  * static {
