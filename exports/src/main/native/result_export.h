@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <atomic>
 #include <exception>
 #include "result.h"
 
@@ -48,8 +49,9 @@ void tunnel_result_set_last_error(const char* message);
 static thread_local char tunnel_result_error[1024];
 static thread_local bool tunnel_result_failed = false;
 
-// Set once CResultStopJVM has destroyed the JVM: JNI must not be touched again.
-static volatile bool tunnel_result_jvm_stopped = false;
+// Set once CResultStopJVM has destroyed the JVM: JNI must not be touched again. (A call racing
+// with CResultStopJVM on another thread is the caller's bug; result.h says so.)
+static std::atomic<bool> tunnel_result_jvm_stopped(false);
 
 void tunnel_result_set_last_error(const char* message) {
     snprintf(tunnel_result_error, sizeof tunnel_result_error, "%s", message != NULL ? message : "(no message)");
