@@ -35,4 +35,9 @@ int bench_raw_traverse_memory(const char* data, size_t size, EndCallbackFn end, 
   return traverse_memory(data, size, cbs, user_data, NULL);
 }
 
+/* A trivial C function, for the cost of a Java-to-C downcall. */
+static int bench_add_one(int x) {
+  return x + 1;
+}
+
 #endif

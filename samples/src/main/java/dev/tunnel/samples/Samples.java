@@ -23,7 +23,8 @@ public final class Samples {
     static {
         for (Sample sample : List.<Sample>of(new TraverseSample(), new TraverseCallbacksSample(),
                 new CallbacksSample(), new HandleSample(), new BasicsSample(), new BenchSample(),
-                new AsyncSample(), new RegistrySample(), new AffinitySample())) {
+                new AsyncSample(), new RegistrySample(), new AffinitySample(), new ResultSample(),
+                new GlobalFunctionsSample())) {
             SAMPLES.put(sample.name(), sample);
         }
     }

@@ -62,6 +62,22 @@ class SamplesIT {
     }
 
     @Test
+    void resultPrintsTheBlogPostsLine() throws Exception {
+        Run run = run("result");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("1: -1, 2: 123, 3: 456"), run.lines());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void globalFunctionsPrintsTheCFunctionThenTheExportedJavaFunction() throws Exception {
+        Run run = run("global-functions");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("ACFunction()", "AJavaFunction()"), run.lines());
+        assertEquals("", run.err());
+    }
+
+    @Test
     void traversePrintsEveryEventThenTheLineCount() throws Exception {
         Path file = Files.writeString(dir.resolve("two.txt"), "hello\nworld!\n");
         Run run = run("traverse", file.toString());
@@ -199,7 +215,8 @@ class SamplesIT {
     void noArgumentsListsEverySample() throws Exception {
         Run run = run();
         assertEquals(0, run.exit(), run.err());
-        for (String name : List.of("traverse", "traverse-callbacks", "callbacks", "handle", "basics", "bench", "async", "registry", "affinity")) {
+        for (String name : List.of("traverse", "traverse-callbacks", "callbacks", "handle", "basics", "bench", "async",
+                "registry", "affinity", "result", "global-functions")) {
             assertTrue(run.out().contains("  " + name), run.out());
         }
     }

@@ -40,6 +40,9 @@ public class Peers {
     public static native int bench_raw_traverse_memory(@Cast("const char*") BytePointer data, @Cast("size_t") long size,
             RawEndPointerCallback end, Pointer userData);
 
+    /** Returns {@code x + 1}: Java calling a trivial C function, the cost of a downcall. */
+    public static native int bench_add_one(int x);
+
     /**
      * A raw JavaCPP callback with {@code @Cast("void*") long user_data}: what a careful JavaCPP
      * user writes. No handle table, no exception capture: a throw here would abort C.
