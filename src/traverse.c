@@ -121,6 +121,40 @@ int traverse_memory(const char* data, size_t size, Callbacks cbs, void* user_dat
   return report(status, &s, (int64_t)size, control);
 }
 
+int traverse_events(int64_t lines, Callbacks cbs, void* user_data, traverse_control* control) {
+  traverse_scanner s;
+  traverse_scanner_init(&s);
+  if (lines < 0) {
+    return report(TRAVERSE_EINVAL, &s, 0, control);
+  }
+  if (lines > (int64_t)INT_MAX + 1) {
+    return report(TRAVERSE_EOVERFLOW, &s, 0, control);
+  }
+  int64_t bytes = 0;
+  int status = traverse_stop_requested(control) ? TRAVERSE_ESTOPPED : TRAVERSE_OK;
+  for (int64_t i = 0; i < lines && status == TRAVERSE_OK; i++) {
+    int length = (int)(i & 63);
+    if (cbs.start != NULL) {
+      s.start_calls++;
+      cbs.start(user_data, (int)i);
+      if (traverse_stop_requested(control)) {
+        status = TRAVERSE_ESTOPPED; /* inside line i: s.line counts only completed lines */
+        break;
+      }
+    }
+    s.line++;
+    bytes += length + 1;
+    if (cbs.end != NULL) {
+      s.end_calls++;
+      cbs.end(user_data, (int)i, length);
+      if (traverse_stop_requested(control)) {
+        status = TRAVERSE_ESTOPPED;
+      }
+    }
+  }
+  return report(status, &s, bytes, control);
+}
+
 /* Opens filename for reading without blocking on FIFOs, and rejects what is not a regular file. */
 static int open_regular(const char* filename, int* fd_out) {
   int fd;

@@ -81,6 +81,14 @@ int traverse_file(const char* filename, Callbacks cbs, void* user_data, traverse
 int traverse_memory(const char* data, size_t size, Callbacks cbs, void* user_data,
                     traverse_control* control);
 
+/*
+ * A synthetic event source: reports `lines` lines (line i has length i % 64) as a traversal
+ * would, without reading or scanning anything, so callers can measure the cost of the callbacks
+ * alone. Stops, counts (bytes: what the lines would occupy) and statuses as traverse_memory;
+ * more than INT_MAX + 1 lines is TRAVERSE_EOVERFLOW, a negative count TRAVERSE_EINVAL.
+ */
+int traverse_events(int64_t lines, Callbacks cbs, void* user_data, traverse_control* control);
+
 /* A human-readable message for any status this library returns. Never NULL. */
 const char* traverse_strerror(int status);
 

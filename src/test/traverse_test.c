@@ -159,6 +159,23 @@ static void test_overflow_is_reported(void) {
   CHECK(traverse_status_kind(TRAVERSE_EOVERFLOW) == TRAVERSE_KIND_OVERFLOW);
 }
 
+static void test_synthetic_events(void) {
+  recorder r = {.stop_at_event = -1};
+  traverse_control control;
+  traverse_control_init(&control);
+  CHECK(traverse_events(3, both, &r, &control) == TRAVERSE_OK);
+  CHECK(strcmp(r.log, "s0 e0:0 s1 e1:1 s2 e2:2 ") == 0);
+  CHECK(control.lines == 3 && control.bytes == 6 && control.start_calls == 3 && control.end_calls == 3);
+  recorder stopped = {.stop_at_event = 2};
+  traverse_control_init(&control);
+  stopped.control = &control;
+  CHECK(traverse_events(100, both, &stopped, &control) == TRAVERSE_ESTOPPED);
+  CHECK(strcmp(stopped.log, "s0 e0:0 s1 ") == 0 && control.lines == 1);
+  CHECK(traverse_events(-1, both, NULL, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_events((int64_t)INT_MAX + 2, both, NULL, NULL) == TRAVERSE_EOVERFLOW);
+  CHECK(traverse_events(0, both, NULL, NULL) == TRAVERSE_OK);
+}
+
 static void test_files(void) {
   recorder r = {.stop_at_event = -1};
   traverse_control control;
@@ -352,6 +369,7 @@ int main(void) {
   test_stop_request();
   test_chunked_scan_equals_whole();
   test_overflow_is_reported();
+  test_synthetic_events();
   test_files();
   test_file_errors();
   test_callbacks_without_user_data();

@@ -21,6 +21,14 @@ static int64_t bench_floor_traverse_memory(const char* data, size_t size) {
   return status == TRAVERSE_OK ? sum : -1;
 }
 
+/* The floor on the synthetic source: no scanning, just the events. */
+static int64_t bench_floor_events(int64_t lines) {
+  int64_t sum = 0;
+  Callbacks cbs = {NULL, bench_floor_end};
+  int status = traverse_events(lines, cbs, &sum, NULL);
+  return status == TRAVERSE_OK ? sum : -1;
+}
+
 /*
  * The harness every callback peer shares: libtraverse calls whatever end callback the caller
  * passes, with user_data. Exported by name (not static) so JNA and FFM can look it up in this
@@ -38,6 +46,16 @@ int bench_raw_traverse_memory(const char* data, size_t size, EndCallbackFn end, 
 /* A trivial C function, for the cost of a Java-to-C downcall. */
 static int bench_add_one(int x) {
   return x + 1;
+}
+
+/* The same on the synthetic source. */
+#ifdef __cplusplus
+extern "C"
+#endif
+__attribute__((visibility("default")))
+int bench_raw_events(int64_t lines, EndCallbackFn end, void* user_data) {
+  Callbacks cbs = {NULL, end};
+  return traverse_events(lines, cbs, user_data, NULL);
 }
 
 #endif

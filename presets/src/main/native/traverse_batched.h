@@ -59,4 +59,14 @@ static int traverse_memory_batched(const char* data, size_t size, int start, int
   return traverse_batched_finish(status, &batch, control);
 }
 
+/* traverse_events (the synthetic source) with batched delivery. */
+static int traverse_events_batched(int64_t lines, int start, int end, int32_t* records,
+                                   int32_t capacity, tunnel_batch_flush_fn flush,
+                                   void* flush_user_data, traverse_control* control) {
+  tunnel_batch batch;
+  tunnel_batch_init(&batch, records, capacity, flush, flush_user_data);
+  int status = traverse_events(lines, traverse_batched_callbacks(start, end), &batch, control);
+  return traverse_batched_finish(status, &batch, control);
+}
+
 #endif

@@ -191,6 +191,40 @@ public final class Traversal {
                 });
     }
 
+    /**
+     * Runs C's synthetic event source: {@code lines} lines (line i has length i % 64) reported
+     * exactly as a traversal reports them, without reading or scanning anything. For measuring
+     * what the callbacks themselves cost, and for testing visitors without files.
+     *
+     * <pre>{@code
+     * Traversal.traverseSynthetic(1_000_000, visitor).endCalls(); // 1000000 upcalls, no I/O
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code lines} is negative or exceeds what int
+     *     indexes can number (2<sup>31</sup>)
+     */
+    public static TraversalStats traverseSynthetic(long lines, Visitor visitor) throws IOException {
+        Objects.requireNonNull(visitor, "visitor");
+        requireSyntheticLines(lines);
+        return run(visitor, VisitorEvents.of(visitor), "<synthetic>",
+                (callbacks, userData, control) -> traverse_events(lines, callbacks, userData, control));
+    }
+
+    /** {@link #traverseSynthetic} with batched delivery, {@code recordsPerBatch} events per upcall. */
+    public static TraversalStats traverseSyntheticBatched(long lines, Visitor visitor, int recordsPerBatch) throws IOException {
+        Objects.requireNonNull(visitor, "visitor");
+        requireSyntheticLines(lines);
+        return runBatched(visitor, VisitorEvents.of(visitor), recordsPerBatch, "<synthetic>",
+                (start, end, buffer, userData, control) -> traverse_events_batched(lines, start, end, buffer.pointer(),
+                        buffer.capacity(), BatchFlushGateway.INSTANCE, userData, control));
+    }
+
+    private static void requireSyntheticLines(long lines) {
+        if (lines < 0 || lines > (long) Integer.MAX_VALUE + 1) {
+            throw new IllegalArgumentException("lines must be 0.." + ((long) Integer.MAX_VALUE + 1) + ", got " + lines);
+        }
+    }
+
     private static void requireDirect(ByteBuffer data) {
         if (!data.isDirect()) {
             throw new IllegalArgumentException("data must be a direct ByteBuffer (C reads it in place), got " + data);
@@ -231,7 +265,7 @@ public final class Traversal {
             BatchedNativeTraversal traversal) throws IOException {
         try (TraverseControl control = new TraverseControl();
              BatchBuffer buffer = new BatchBuffer(recordsPerBatch);
-             CallbackScope<BatchReceiver> scope = CallbackScope.open(new VisitorBatchReceiver(buffer.records(), visitor),
+             CallbackScope<BatchReceiver> scope = CallbackScope.open(VisitorBatchReceiver.of(buffer.records(), visitor, events),
                      () -> traverse_request_stop(control))) {
             traverse_control_init(control);
             int status = traversal.call(events.start ? 1 : 0, events.end ? 1 : 0, buffer, scope.pointer(), control);

@@ -8,28 +8,40 @@ import java.nio.IntBuffer;
 
 /**
  * Decodes a buffer of traversal records, in the order C emitted them, into calls on a
- * {@link Visitor}. Reads the native buffer in place and allocates nothing.
+ * {@link Visitor}. Reads the native buffer in place and allocates nothing. When the visitor
+ * wants one kind of event only, every record is of that kind (C has NULL for the other), so
+ * the loop skips the kind test: that is the hot loop of batched delivery.
  */
-final class VisitorBatchReceiver implements BatchReceiver {
-    private final IntBuffer records;
-    private final Visitor visitor;
-
-    VisitorBatchReceiver(IntBuffer records, Visitor visitor) {
-        this.records = records;
-        this.visitor = visitor;
+final class VisitorBatchReceiver {
+    private VisitorBatchReceiver() {
     }
 
-    @Override
-    public void deliver(int count) {
-        IntBuffer r = records;
-        Visitor v = visitor;
-        int end = count * BatchBuffer.RECORD_INTS;
-        for (int p = 0; p < end; p += BatchBuffer.RECORD_INTS) {
-            if (r.get(p) == TRAVERSE_EVENT_START) {
-                v.start(r.get(p + 1));
-            } else {
-                v.end(r.get(p + 1), r.get(p + 2));
-            }
+    static BatchReceiver of(IntBuffer records, Visitor visitor, VisitorEvents events) {
+        if (events.start && !events.end) {
+            return count -> {
+                int end = count * BatchBuffer.RECORD_INTS;
+                for (int p = 0; p < end; p += BatchBuffer.RECORD_INTS) {
+                    visitor.start(records.get(p + 1));
+                }
+            };
         }
+        if (events.end && !events.start) {
+            return count -> {
+                int end = count * BatchBuffer.RECORD_INTS;
+                for (int p = 0; p < end; p += BatchBuffer.RECORD_INTS) {
+                    visitor.end(records.get(p + 1), records.get(p + 2));
+                }
+            };
+        }
+        return count -> {
+            int end = count * BatchBuffer.RECORD_INTS;
+            for (int p = 0; p < end; p += BatchBuffer.RECORD_INTS) {
+                if (records.get(p) == TRAVERSE_EVENT_START) {
+                    visitor.start(records.get(p + 1));
+                } else {
+                    visitor.end(records.get(p + 1), records.get(p + 2));
+                }
+            }
+        };
     }
 }

@@ -115,6 +115,24 @@ class BatchedTraversalTest {
     }
 
     @Test
+    void theSyntheticSourceReportsTheSameEventsBatchedOrNot() throws IOException {
+        TraversalTest.Recorder unbatched = new TraversalTest.Recorder();
+        TraversalTest.Recorder batched = new TraversalTest.Recorder();
+        TraversalStats stats = Traversal.traverseSynthetic(200, unbatched);
+        long bytes = 0;
+        for (int i = 0; i < 200; i++) {
+            bytes += i % 64 + 1; // line i has length i % 64, plus its newline
+        }
+        assertEquals(new TraversalStats(200, bytes, 200, 200), stats);
+        assertEquals(stats, Traversal.traverseSyntheticBatched(200, batched, 7));
+        assertEquals(unbatched.events, batched.events);
+        assertEquals(List.of("start 0", "end 0 0", "start 1", "end 1 1"), unbatched.events.subList(0, 4));
+        assertEquals("end 199 " + (199 % 64), unbatched.events.get(399));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Traversal.traverseSynthetic(-1, unbatched));
+        assertTrue(e.getMessage().contains("got -1"), e.getMessage());
+    }
+
+    @Test
     void fileErrorsAreTheSameExceptions() {
         Path missing = dir.resolve("missing.txt");
         assertEquals(missing.toString(), assertThrows(NoSuchFileException.class,

@@ -30,4 +30,6 @@ public final class JnaPeer {
     }
 
     public static native int bench_raw_traverse_memory(Pointer data, long size, EndCallback end, long userData);
+
+    public static native int bench_raw_events(long lines, EndCallback end, long userData);
 }

@@ -32,6 +32,12 @@ public class Peers {
     /** C calls a C function pointer per line; returns the sum of line lengths. */
     public static native long bench_floor_traverse_memory(@Cast("const char*") BytePointer data, @Cast("size_t") long size);
 
+    /** C calls a C function pointer per synthetic line; returns the sum of line lengths. */
+    public static native long bench_floor_events(long lines);
+
+    /** libtraverse's synthetic source calls {@code end} per line with {@code userData}, raw JavaCPP style. */
+    public static native int bench_raw_events(long lines, RawEndCallback end, @Cast("void*") long userData);
+
     /** libtraverse calls {@code end} per line with {@code userData}, raw JavaCPP style. */
     public static native int bench_raw_traverse_memory(@Cast("const char*") BytePointer data, @Cast("size_t") long size,
             RawEndCallback end, @Cast("void*") long userData);

@@ -83,6 +83,14 @@ public static native int traverse_memory(@Cast("const char*") BytePointer data, 
 public static native int traverse_memory(String data, @Cast("size_t") long size, @ByVal Callbacks cbs, Pointer user_data,
                     TraverseControl control);
 
+/*
+ * A synthetic event source: reports `lines` lines (line i has length i % 64) as a traversal
+ * would, without reading or scanning anything, so callers can measure the cost of the callbacks
+ * alone. Stops, counts (bytes: what the lines would occupy) and statuses as traverse_memory;
+ * more than INT_MAX + 1 lines is TRAVERSE_EOVERFLOW, a negative count TRAVERSE_EINVAL.
+ */
+public static native int traverse_events(@Cast("int64_t") long lines, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control);
+
 /* A human-readable message for any status this library returns. Never NULL. */
 public static native @Cast("const char*") BytePointer traverse_strerror(int status);
 
@@ -478,6 +486,17 @@ public static native int traverse_memory_batched(@Cast("const char*") BytePointe
                                    Pointer flush_user_data, TraverseControl control);
 public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
                                    int[] records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   Pointer flush_user_data, TraverseControl control);
+
+/* traverse_events (the synthetic source) with batched delivery. */
+public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, IntPointer records,
+                                   int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   Pointer flush_user_data, TraverseControl control);
+public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, IntBuffer records,
+                                   int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   Pointer flush_user_data, TraverseControl control);
+public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, int[] records,
+                                   int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
                                    Pointer flush_user_data, TraverseControl control);
 
 // #endif
