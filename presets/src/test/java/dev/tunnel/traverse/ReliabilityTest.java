@@ -3,10 +3,8 @@ package dev.tunnel.traverse;
 import static dev.tunnel.traverse.global.traverse.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.tunnel.CallbackScope;
 import dev.tunnel.Handle;
 import dev.tunnel.InvalidHandleException;
-import dev.tunnel.traverse.gateway.StartGateway;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,42 +97,18 @@ class ReliabilityTest {
 
     @Test
     void tenMillionCallbacksOnOneNeverReturningNativeThreadKeepMemoryFlat() throws Exception {
-        AtomicLong seen = new AtomicLong();
-        Visitor counter = new Visitor() {
-            @Override
-            public void start(int i) {
-                seen.lazySet(seen.get() + 1); // single writer: the pump thread
-            }
-        };
-        try (CallbackScope<Visitor> scope = CallbackScope.open(counter, () -> { })) {
-            assertEquals(0, tn_pump_start(StartGateway.INSTANCE, scope.pointer()));
-            try {
-                waitFor(seen, 1_000_000);
-                System.gc();
-                long warm = residentBytes();
-                waitFor(seen, 10_000_000);
-                System.gc();
-                long grown = residentBytes() - warm;
-                System.out.printf("soak: resident memory %+d KiB from 1,000,000 to 10,000,000 callbacks%n", grown >> 10);
-                assertTrue(grown < 16L << 20, "resident memory grew " + (grown >> 10) + " KiB over 9 million callbacks");
-            } finally {
-                long made = tn_pump_stop();
-                assertEquals(made, seen.get(), "every callback C made reached Java, once");
-            }
-        }
-    }
-
-    private static void waitFor(AtomicLong seen, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (seen.get() < count) {
-            assertTrue(System.nanoTime() < deadline, "only " + seen.get() + " callbacks after 120 s");
-            Thread.sleep(5);
-        }
-    }
-
-    private static long residentBytes() throws IOException {
-        String[] statm = Files.readString(Path.of("/proc/self/statm")).trim().split(" ");
-        return Long.parseLong(statm[1]) * 4096;
+        // a child JVM whose heap cannot resize: resident memory there moves only for native reasons
+        ChildJvm.Result child = ChildJvm.run(PumpSoak.class, List.of("-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch"), "10000000");
+        assertEquals(0, child.exit(), child.output());
+        assertFalse(child.output().contains("WARNING"), child.output()); // -Xcheck:jni's, when CI sets it
+        long warm = Long.parseLong(child.line("warm ").substring(5));
+        long end = Long.parseLong(child.line("end ").substring(4));
+        long grown = end - warm;
+        System.out.printf("soak: resident memory %+d KiB from 1,000,000 to 10,000,000 callbacks%n", grown >> 10);
+        assertTrue(Math.abs(grown) < 16L << 20, "resident memory changed by " + (grown >> 10) + " KiB over 9 million callbacks");
+        String[] counts = child.line("callbacks made ").split(" ");
+        assertEquals(counts[2], counts[4], "every callback C made reached Java, once");
+        assertTrue(Long.parseLong(counts[2]) >= 10_000_000L, child.line("callbacks made "));
     }
 
     @Test
@@ -174,18 +147,13 @@ class ReliabilityTest {
 
     @Test
     void systemExitWhile64NativeThreadsAreMidCallbackExitsWithinFiveSeconds() throws Exception {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path file = Files.writeString(dir.resolve("many.txt"), "line\n".repeat(1_000_000));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, ExitWhileCallingBack.class.getName(), file.toString()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes());
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child did not exit at all");
-        assertEquals(0, child.exitValue(), output);
-        String exitLine = output.lines().filter(l -> l.startsWith("exit after ")).findFirst().orElseThrow(() -> new AssertionError(output));
+        ChildJvm.Result child = ChildJvm.run(ExitWhileCallingBack.class, List.of(), file.toString());
+        assertEquals(0, child.exit(), child.output());
+        String exitLine = child.line("exit after ");
         long millis = Long.parseLong(exitLine.replaceAll("\\D+", ""));
         System.out.println("exit with 64 native threads in callbacks: " + exitLine);
         assertTrue(millis < 5000, exitLine);
-        assertFalse(output.contains("hs_err") || output.contains("fatal error"), output);
+        assertFalse(child.output().contains("hs_err") || child.output().contains("fatal error"), child.output());
     }
 }
