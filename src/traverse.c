@@ -30,8 +30,17 @@ void traverse_request_stop(traverse_control* control) {
   }
 }
 
-int traverse_stop_requested(const traverse_control* control) {
+/*
+ * The stop check every event makes. Static, so the per-event loops call it directly: a call to
+ * the exported traverse_stop_requested from inside this -fPIC shared library would go through
+ * the PLT (it could be interposed at load time), a measurable share of a ~3 ns event.
+ */
+static inline int stop_requested(const traverse_control* control) {
   return control != NULL && __atomic_load_n(&control->stop, __ATOMIC_ACQUIRE) != 0;
+}
+
+int traverse_stop_requested(const traverse_control* control) {
+  return stop_requested(control);
 }
 
 void traverse_scanner_init(traverse_scanner* scanner) {
@@ -45,7 +54,7 @@ static int finish_line(traverse_scanner* s, const Callbacks* cbs, void* user_dat
   if (cbs->end != NULL) {
     s->end_calls++;
     cbs->end(user_data, (int)(s->line - 1), (int)s->length);
-    if (traverse_stop_requested(control)) {
+    if (stop_requested(control)) {
       return TRAVERSE_ESTOPPED;
     }
   }
@@ -66,7 +75,7 @@ int traverse_scan(traverse_scanner* s, const char* data, size_t size, const Call
       if (cbs->start != NULL) {
         s->start_calls++;
         cbs->start(user_data, (int)s->line);
-        if (traverse_stop_requested(control)) {
+        if (stop_requested(control)) {
           return TRAVERSE_ESTOPPED;
         }
       }
@@ -111,7 +120,7 @@ int traverse_memory(const char* data, size_t size, Callbacks cbs, void* user_dat
   if (data == NULL && size > 0) {
     return report(TRAVERSE_EINVAL, &s, 0, control);
   }
-  if (traverse_stop_requested(control)) {
+  if (stop_requested(control)) {
     return report(TRAVERSE_ESTOPPED, &s, 0, control);
   }
   int status = size > 0 ? traverse_scan(&s, data, size, &cbs, user_data, control) : TRAVERSE_OK;
@@ -131,13 +140,13 @@ int traverse_events(int64_t lines, Callbacks cbs, void* user_data, traverse_cont
     return report(TRAVERSE_EOVERFLOW, &s, 0, control);
   }
   int64_t bytes = 0;
-  int status = traverse_stop_requested(control) ? TRAVERSE_ESTOPPED : TRAVERSE_OK;
+  int status = stop_requested(control) ? TRAVERSE_ESTOPPED : TRAVERSE_OK;
   for (int64_t i = 0; i < lines && status == TRAVERSE_OK; i++) {
     int length = (int)(i & 63);
     if (cbs.start != NULL) {
       s.start_calls++;
       cbs.start(user_data, (int)i);
-      if (traverse_stop_requested(control)) {
+      if (stop_requested(control)) {
         status = TRAVERSE_ESTOPPED; /* inside line i: s.line counts only completed lines */
         break;
       }
@@ -147,7 +156,7 @@ int traverse_events(int64_t lines, Callbacks cbs, void* user_data, traverse_cont
     if (cbs.end != NULL) {
       s.end_calls++;
       cbs.end(user_data, (int)i, length);
-      if (traverse_stop_requested(control)) {
+      if (stop_requested(control)) {
         status = TRAVERSE_ESTOPPED;
       }
     }
@@ -199,7 +208,7 @@ int traverse_file(const char* filename, Callbacks cbs, void* user_data, traverse
   }
   int64_t bytes = 0;
   for (;;) {
-    if (traverse_stop_requested(control)) {
+    if (stop_requested(control)) {
       status = TRAVERSE_ESTOPPED;
       break;
     }
