@@ -9,17 +9,20 @@
 //	BenchmarkCgoNoHandleMemory      the same without the handle
 //	BenchmarkCgoHandleCycle         HandleBenchmark.cycle_{1t,2t}_*: NewHandle, Value, Delete
 //	BenchmarkCgoHandleLookup        HandleBenchmark.lookup_{1t,2t}_*: Value, 1000 other handles live
+//	BenchmarkCoreCheck              no counterpart: arithmetic alone, to see whether 2 threads got 2 cores
 //
 // One op of a traversal benchmark is one traversal of 100,000 events; the ns/event metric is
 // the JMH score (@OperationsPerInvocation(100_000)). The handle benchmarks run threads=1 and
 // threads=2 goroutines that each do b.N ops, so ns/op is the time per op per thread, as JMH's
-// average time with @Threads(2). Every benchmark checks the sums its callbacks computed.
+// average time with @Threads(2) (B/op, from the testing package, counts all threads). Every
+// benchmark checks the sums its callbacks computed.
 package cgobench
 
 import (
 	"fmt"
 	"runtime/cgo"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -178,6 +181,31 @@ func BenchmarkCgoHandleLookup(b *testing.B) {
 				if got != value {
 					return fmt.Errorf("handle gave %v, want %v", got, value)
 				}
+				return nil
+			})
+		})
+	}
+}
+
+// spin is BenchmarkCoreCheck's work: a dependent chain of multiplies, no memory traffic.
+var spinSink [2]uint64
+
+// BenchmarkCoreCheck times the same arithmetic on 1 and 2 threads: on a machine whose two
+// cores are free, threads=2 is as fast as threads=1. When it is about twice as slow, another
+// process held a core (the kernel's autogroup scheduling can give even a nice 19 process of
+// another session a whole core), and the 2-thread handle figures are per-thread times on
+// a shared core, not what two free cores give.
+func BenchmarkCoreCheck(b *testing.B) {
+	for _, n := range threads {
+		b.Run(fmt.Sprintf("threads=%d", n), func(b *testing.B) {
+			var next int32
+			onThreads(b, n, func(iterations int) error {
+				slot := atomic.AddInt32(&next, 1) - 1
+				x := uint64(slot)
+				for i := 0; i < iterations; i++ {
+					x = x*6364136223846793005 + 1442695040888963407
+				}
+				spinSink[slot] = x
 				return nil
 			})
 		})
