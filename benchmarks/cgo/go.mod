@@ -1,0 +1,3 @@
+module tunnel.dev/benchmarks/cgo
+
+go 1.19
