@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * try (DedicatedThread session = new DedicatedThread("session")) {
- *     session.call(() -> check(tn_session_open()));
+ *     session.run(CSession::open);
  *     int next = pool.submit(() -> session.call(() -> tn_session_next())).get(); // still the same thread
  * }
  * }</pre>
@@ -79,6 +79,25 @@ public final class DedicatedThread implements AutoCloseable {
             }
             throw e; // a Throwable that is neither: keep it as the cause
 
+        }
+    }
+
+    /**
+     * Runs {@code task} on the dedicated thread and waits for it; what it throws is thrown here
+     * as the same instance.
+     *
+     * @throws InterruptedException if interrupted while waiting ({@code task} may still run)
+     */
+    public void run(Runnable task) throws InterruptedException {
+        try {
+            call(() -> {
+                task.run();
+                return null;
+            });
+        } catch (RuntimeException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("a Runnable threw a checked exception", e); // cannot happen
         }
     }
 

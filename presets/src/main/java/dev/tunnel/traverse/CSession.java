@@ -11,10 +11,10 @@ import static dev.tunnel.traverse.global.traverse.*;
  *
  * <pre>{@code
  * try (DedicatedThread owner = new DedicatedThread("session")) {
- *     owner.call(() -> { CSession.open(); return null; });
+ *     owner.run(CSession::open);
  *     int a = owner.call(CSession::next);      // 1, whichever thread asks
  *     int b = owner.call(CSession::next);      // 2
- *     owner.call(() -> { CSession.close(); return null; });
+ *     owner.run(CSession::close);
  * }
  * }</pre>
  */

@@ -40,10 +40,7 @@ class ThreadingTest {
     void aDedicatedThreadGivesHundredCallerThreadsCorrectThreadAffineResults() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(100);
         try (DedicatedThread owner = new DedicatedThread("session-test")) {
-            owner.call(() -> {
-                CSession.open();
-                return null;
-            });
+            owner.run(CSession::open);
             List<Future<Integer>> values = new ArrayList<>();
             for (int n = 0; n < 100; n++) {
                 values.add(pool.submit(() -> owner.call(CSession::next)));
@@ -56,10 +53,7 @@ class ThreadingTest {
             for (int n = 0; n < 100; n++) {
                 assertEquals(n + 1, seen.get(n), "every call saw the one session, in turn");
             }
-            owner.call(() -> {
-                CSession.close();
-                return null;
-            });
+            owner.run(CSession::close);
         } finally {
             pool.shutdown();
         }
@@ -69,18 +63,12 @@ class ThreadingTest {
     void withoutItCDetectsTheWrongThreadAndJavaReportsIt() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (DedicatedThread owner = new DedicatedThread("session-owner")) {
-            owner.call(() -> {
-                CSession.open();
-                return null;
-            });
+            owner.run(CSession::open);
             ExecutionException e = assertThrows(ExecutionException.class, () -> pool.submit(CSession::next).get());
             ThreadAffinityException wrong = assertInstanceOf(ThreadAffinityException.class, e.getCause());
             assertTrue(wrong.getMessage().contains("tn_session_next"), wrong.getMessage());
             assertThrows(ThreadAffinityException.class, CSession::close); // not from this thread either
-            owner.call(() -> {
-                CSession.close();
-                return null;
-            });
+            owner.run(CSession::close);
         } finally {
             pool.shutdown();
         }

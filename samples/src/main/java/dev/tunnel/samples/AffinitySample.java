@@ -46,10 +46,9 @@ final class AffinitySample implements Sample {
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try (DedicatedThread owner = new DedicatedThread("session")) {
-            owner.call(() -> {
+            owner.run(() -> {
                 CSession.open();
                 System.out.println("session opened on " + Thread.currentThread().getName());
-                return null;
             });
             try {
                 pool.submit(CSession::next).get();
@@ -67,10 +66,9 @@ final class AffinitySample implements Sample {
             }
             seen.sort(null);
             System.out.println("through the dedicated thread: 8 calls from 8 pool threads -> " + seen);
-            owner.call(() -> {
+            owner.run(() -> {
                 CSession.close();
                 System.out.println("session closed on " + Thread.currentThread().getName());
-                return null;
             });
         } finally {
             pool.shutdown();
