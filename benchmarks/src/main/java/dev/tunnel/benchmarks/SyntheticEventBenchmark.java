@@ -4,19 +4,10 @@ import dev.tunnel.benchmarks.peers.JnaPeer;
 import dev.tunnel.benchmarks.peers.Peers;
 import dev.tunnel.traverse.Traversal;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of the callback alone: every peer on libtraverse's synthetic event source
@@ -28,13 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar 'SyntheticEventBenchmark|TraversalFfmBenchmark.ffmUpcallSynthetic'
  * }</pre>
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class SyntheticEventBenchmark {
+public class SyntheticEventBenchmark extends PerEventSettings {
     /** Events per invocation. */
     public static final int EVENTS = 100_000;
 

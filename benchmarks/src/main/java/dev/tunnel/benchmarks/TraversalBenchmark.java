@@ -6,19 +6,10 @@ import dev.tunnel.benchmarks.peers.Peers;
 import dev.tunnel.traverse.Traversal;
 import dev.tunnel.traverse.Visitor;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost per event of C reporting every line to Java: Tunnel batched and per-event against raw
@@ -31,13 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar 'TraversalBenchmark|TraversalFfmBenchmark' -prof gc
  * }</pre>
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class TraversalBenchmark {
+public class TraversalBenchmark extends PerEventSettings {
     final SummingVisitor visitor = new SummingVisitor();
     final Peers.RawEndCallback raw = new Peers.RawEndCallback();
     final Peers.RawEndPointerCallback rawPointer = new Peers.RawEndPointerCallback();
