@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds src/test/traverse_test.c with every libtraverse source twice and runs it:
+# Builds src/test/traverse_test.c with every libtraverse source (and Tunnel's batching headers,
+# tunnel_batch.h and traverse_batched.h) twice and runs it:
 #   1. with AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer (any report fails);
 #   2. without sanitizers, under valgrind --leak-check=full (any error or leak fails).
 set -euo pipefail
@@ -7,7 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 sources=(test/traverse_test.c traverse.c clibrary.c basics.c myprint.c threads.c)
-flags=(-std=c99 -Wall -Wextra -Werror -g -O1 -pthread -I.)
+flags=(-std=c99 -Wall -Wextra -Werror -g -O1 -pthread -I. -I../runtime/src/main/resources/dev/tunnel/include
+  -I../presets/src/main/native)
 
 gcc "${flags[@]}" -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
   "${sources[@]}" -lm -o "$out/traverse_test_asan"

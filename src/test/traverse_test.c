@@ -21,6 +21,7 @@
 #include "myprint.h"
 #include "threads.h"
 #include "traverse.h"
+#include "traverse_batched.h" /* and Tunnel's tunnel_batch.h, which it includes */
 
 static int passed, failed;
 
@@ -359,6 +360,102 @@ static void test_session_and_blocking(void) {
   CHECK(tn_block(5) == 5 && tn_block_in_flight() == 0 && tn_block_peak() == 1);
 }
 
+/* ---- batched delivery: tunnel_batch.h through traverse_batched.h ---- */
+
+/* The Java side's part, in C: decodes each flushed buffer into a recorder's log. */
+typedef struct {
+  int32_t* records;
+  int start, end;        /* the events asked for: the record layout follows from them */
+  recorder r;
+  int flushes;
+  int largest_flush;
+  int stop_at_flush;     /* request a stop in this flush (1-based), or 0 */
+  traverse_control* control;
+} batch_decoder;
+
+static void decode_flush(void* user_data, int32_t count) {
+  batch_decoder* d = user_data;
+  d->flushes++;
+  if (count > d->largest_flush) {
+    d->largest_flush = count;
+  }
+  int mixed = d->start && d->end;
+  for (int32_t i = 0; i < count; i++) {
+    if (mixed) {
+      const int32_t* record = d->records + (size_t)i * TUNNEL_BATCH_RECORD_INTS;
+      if (record[0] == TRAVERSE_EVENT_START) {
+        on_start(&d->r, record[1]);
+      } else {
+        on_end(&d->r, record[1], record[2]);
+      }
+    } else {
+      const int32_t* pair = d->records + (size_t)i * TUNNEL_BATCH_PAIR_INTS;
+      if (d->start) {
+        on_start(&d->r, pair[0]);
+      } else {
+        on_end(&d->r, pair[0], pair[1]);
+      }
+    }
+  }
+  if (d->stop_at_flush == d->flushes) {
+    traverse_request_stop(d->control);
+  }
+}
+
+static void test_batched_matches_unbatched(void) {
+  const char* text = "ab\ncd\n\nxyz\nlast";
+  const int capacities[] = {1, 2, 3, 5, 4096};
+  int32_t records[4096 * TUNNEL_BATCH_RECORD_INTS];
+  for (int mode = 0; mode < 3; mode++) {
+    int start = mode != 2, end = mode != 1; /* both, start only, end only */
+    recorder expected = {.stop_at_event = -1};
+    Callbacks wanted = {start ? on_start : NULL, end ? on_end : NULL};
+    CHECK(traverse_memory(text, strlen(text), wanted, &expected, NULL) == TRAVERSE_OK);
+    int events = expected.starts + expected.ends;
+    for (size_t c = 0; c < sizeof capacities / sizeof capacities[0]; c++) {
+      traverse_control control;
+      traverse_control_init(&control);
+      batch_decoder d = {.records = records, .start = start, .end = end, .r = {.stop_at_event = -1}};
+      CHECK(traverse_memory_batched(text, strlen(text), start, end, records, capacities[c], decode_flush, &d,
+                                    &control) == TRAVERSE_OK);
+      CHECK(strcmp(d.r.log, expected.log) == 0);
+      CHECK(d.flushes == (events + capacities[c] - 1) / capacities[c]);
+      CHECK(d.largest_flush <= capacities[c]);
+      CHECK(control.lines == 5 && control.start_calls == expected.starts && control.end_calls == expected.ends);
+    }
+  }
+}
+
+static void test_batched_sources(void) {
+  int32_t records[16 * TUNNEL_BATCH_PAIR_INTS];
+  batch_decoder d = {.records = records, .start = 0, .end = 1, .r = {.stop_at_event = -1}};
+  CHECK(traverse_events_batched(40, 0, 1, records, 16, decode_flush, &d, NULL) == TRAVERSE_OK);
+  CHECK(d.r.ends == 40 && d.flushes == 3 && strncmp(d.r.log, "e0:0 e1:1 e2:2 ", 15) == 0);
+
+  const char* path = write_file("batched.txt", "one\ntwo\n", 8);
+  batch_decoder f = {.records = records, .start = 1, .end = 0, .r = {.stop_at_event = -1}};
+  CHECK(traverse_file_batched(path, 1, 0, records, 16, decode_flush, &f, NULL) == TRAVERSE_OK);
+  CHECK(strcmp(f.r.log, "s0 s1 ") == 0 && f.flushes == 1);
+
+  batch_decoder none = {.records = records, .r = {.stop_at_event = -1}};
+  CHECK(traverse_events_batched(40, 0, 0, records, 16, decode_flush, &none, NULL) == TRAVERSE_OK);
+  CHECK(none.flushes == 0);
+  CHECK(traverse_file_batched(dir, 1, 1, records, 16, decode_flush, &none, NULL) == EISDIR);
+  CHECK(none.flushes == 0);
+}
+
+static void test_batched_stop_ends_delivery(void) {
+  int32_t records[4 * TUNNEL_BATCH_RECORD_INTS];
+  traverse_control control;
+  traverse_control_init(&control);
+  /* the second flush asks C to stop: nothing more reaches the decoder, not even the tail */
+  batch_decoder d = {.records = records, .start = 1, .end = 1, .r = {.stop_at_event = -1},
+                     .stop_at_flush = 2, .control = &control};
+  CHECK(traverse_events_batched(100, 1, 1, records, 4, decode_flush, &d, &control) == TRAVERSE_ESTOPPED);
+  CHECK(d.flushes == 2 && d.r.starts + d.r.ends == 8);
+  CHECK(strcmp(d.r.log, "s0 e0:0 s1 e1:1 s2 e2:2 s3 e3:3 ") == 0);
+}
+
 int main(void) {
   if (mkdtemp(dir) == NULL) {
     perror("mkdtemp");
@@ -377,6 +474,9 @@ int main(void) {
   test_async();
   test_pump();
   test_session_and_blocking();
+  test_batched_matches_unbatched();
+  test_batched_sources();
+  test_batched_stop_ends_delivery();
   char command[600];
   snprintf(command, sizeof command, "rm -rf %s", dir);
   if (system(command) != 0) {

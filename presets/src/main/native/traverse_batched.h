@@ -13,18 +13,32 @@
 #define TRAVERSE_EVENT_START 0
 #define TRAVERSE_EVENT_END   1
 
-static void traverse_batched_start(void* user_data, int i) {
-  tunnel_batch_add((tunnel_batch*)user_data, TRAVERSE_EVENT_START, i, 0);
-}
+/* Gateways for a traversal that wants both events: (kind, a, b) records. */
+TUNNEL_BATCH_GATEWAY_1(traverse_batched_start, TRAVERSE_EVENT_START)
+TUNNEL_BATCH_GATEWAY_2(traverse_batched_end, TRAVERSE_EVENT_END)
 
-static void traverse_batched_end(void* user_data, int a, int b) {
-  tunnel_batch_add((tunnel_batch*)user_data, TRAVERSE_EVENT_END, a, b);
-}
+/* Gateways for a traversal that wants one event only: (a, b) records, the kind implied. */
+TUNNEL_BATCH_PAIR_GATEWAY_1(traverse_batched_start_only)
+TUNNEL_BATCH_PAIR_GATEWAY_2(traverse_batched_end_only)
 
-static Callbacks traverse_batched_callbacks(int start, int end) {
+/*
+ * Starts a batch for the events wanted and returns the callbacks that fill it; the events not
+ * wanted stay NULL callbacks in C. The layout follows dev.tunnel.traverse.VisitorBatchReceiver:
+ * pair records when one kind is wanted, kind records when both are.
+ */
+static Callbacks traverse_batched_callbacks(tunnel_batch* batch, int start, int end, int32_t* records,
+                                            int32_t capacity, tunnel_batch_flush_fn flush,
+                                            void* flush_user_data) {
   Callbacks cbs;
-  cbs.start = start ? traverse_batched_start : NULL;
-  cbs.end = end ? traverse_batched_end : NULL;
+  if (start && end) {
+    tunnel_batch_init(batch, records, capacity, TUNNEL_BATCH_RECORD_INTS, flush, flush_user_data);
+    cbs.start = traverse_batched_start;
+    cbs.end = traverse_batched_end;
+  } else {
+    tunnel_batch_init(batch, records, capacity, TUNNEL_BATCH_PAIR_INTS, flush, flush_user_data);
+    cbs.start = start ? traverse_batched_start_only : NULL;
+    cbs.end = end ? traverse_batched_end_only : NULL;
+  }
   return cbs;
 }
 
@@ -44,8 +58,8 @@ static int traverse_file_batched(const char* filename, int start, int end, int32
                                  int32_t capacity, tunnel_batch_flush_fn flush,
                                  void* flush_user_data, traverse_control* control) {
   tunnel_batch batch;
-  tunnel_batch_init(&batch, records, capacity, flush, flush_user_data);
-  int status = traverse_file(filename, traverse_batched_callbacks(start, end), &batch, control);
+  Callbacks cbs = traverse_batched_callbacks(&batch, start, end, records, capacity, flush, flush_user_data);
+  int status = traverse_file(filename, cbs, &batch, control);
   return traverse_batched_finish(status, &batch, control);
 }
 
@@ -54,8 +68,8 @@ static int traverse_memory_batched(const char* data, size_t size, int start, int
                                    int32_t* records, int32_t capacity, tunnel_batch_flush_fn flush,
                                    void* flush_user_data, traverse_control* control) {
   tunnel_batch batch;
-  tunnel_batch_init(&batch, records, capacity, flush, flush_user_data);
-  int status = traverse_memory(data, size, traverse_batched_callbacks(start, end), &batch, control);
+  Callbacks cbs = traverse_batched_callbacks(&batch, start, end, records, capacity, flush, flush_user_data);
+  int status = traverse_memory(data, size, cbs, &batch, control);
   return traverse_batched_finish(status, &batch, control);
 }
 
@@ -64,8 +78,8 @@ static int traverse_events_batched(int64_t lines, int start, int end, int32_t* r
                                    int32_t capacity, tunnel_batch_flush_fn flush,
                                    void* flush_user_data, traverse_control* control) {
   tunnel_batch batch;
-  tunnel_batch_init(&batch, records, capacity, flush, flush_user_data);
-  int status = traverse_events(lines, traverse_batched_callbacks(start, end), &batch, control);
+  Callbacks cbs = traverse_batched_callbacks(&batch, start, end, records, capacity, flush, flush_user_data);
+  int status = traverse_events(lines, cbs, &batch, control);
   return traverse_batched_finish(status, &batch, control);
 }
 

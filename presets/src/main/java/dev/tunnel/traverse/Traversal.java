@@ -264,8 +264,8 @@ public final class Traversal {
     private static TraversalStats runBatched(Visitor visitor, VisitorEvents events, int recordsPerBatch, String source,
             BatchedNativeTraversal traversal) throws IOException {
         try (TraverseControl control = new TraverseControl();
-             BatchBuffer buffer = new BatchBuffer(recordsPerBatch);
-             CallbackScope<BatchReceiver> scope = CallbackScope.open(VisitorBatchReceiver.of(buffer.records(), visitor, events),
+             BatchBuffer buffer = new BatchBuffer(recordsPerBatch, events.recordInts());
+             CallbackScope<BatchReceiver> scope = CallbackScope.open(VisitorBatchReceiver.of(buffer, visitor, events),
                      () -> traverse_request_stop(control))) {
             traverse_control_init(control);
             int status = traversal.call(events.start ? 1 : 0, events.end ? 1 : 0, buffer, scope.pointer(), control);

@@ -5,34 +5,45 @@ import static dev.tunnel.traverse.global.traverse.TRAVERSE_EVENT_START;
 import dev.tunnel.BatchBuffer;
 import dev.tunnel.BatchReceiver;
 import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 
 /**
  * Decodes a buffer of traversal records, in the order C emitted them, into calls on a
  * {@link Visitor}. Reads the native buffer in place and allocates nothing. When the visitor
- * wants one kind of event only, every record is of that kind (C has NULL for the other), so
- * the loop skips the kind test: that is the hot loop of batched delivery.
+ * wants one kind of event only, C writes (a, b) pairs with the kind implied
+ * ({@link VisitorEvents#recordInts()}), so the loop has no kind test and reads one long per
+ * event: that is the hot loop of batched delivery.
  */
 final class VisitorBatchReceiver {
     private VisitorBatchReceiver() {
     }
 
-    static BatchReceiver of(IntBuffer records, Visitor visitor, VisitorEvents events) {
+    static BatchReceiver of(BatchBuffer buffer, Visitor visitor, VisitorEvents events) {
+        if (buffer.recordInts() != events.recordInts()) {
+            throw new IllegalArgumentException("a buffer of " + buffer.recordInts() + "-int records for events that need "
+                    + events.recordInts());
+        }
         if (events.start && !events.end) {
+            LongBuffer pairs = buffer.pairs();
             return count -> {
-                int end = count * BatchBuffer.RECORD_INTS;
-                for (int p = 0; p < end; p += BatchBuffer.RECORD_INTS) {
-                    visitor.start(records.get(p + 1));
+                for (int r = 0; r < count; r++) {
+                    visitor.start(BatchBuffer.first(pairs.get(r)));
                 }
             };
         }
         if (events.end && !events.start) {
+            LongBuffer pairs = buffer.pairs();
             return count -> {
-                int end = count * BatchBuffer.RECORD_INTS;
-                for (int p = 0; p < end; p += BatchBuffer.RECORD_INTS) {
-                    visitor.end(records.get(p + 1), records.get(p + 2));
+                for (int r = 0; r < count; r++) {
+                    long pair = pairs.get(r);
+                    visitor.end(BatchBuffer.first(pair), BatchBuffer.second(pair));
                 }
             };
         }
+        if (!events.start) {
+            return count -> { }; // a visitor that wants nothing: C makes no callbacks and no upcall
+        }
+        IntBuffer records = buffer.records();
         return count -> {
             int end = count * BatchBuffer.RECORD_INTS;
             for (int p = 0; p < end; p += BatchBuffer.RECORD_INTS) {

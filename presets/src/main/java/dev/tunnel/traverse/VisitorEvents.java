@@ -1,5 +1,7 @@
 package dev.tunnel.traverse;
 
+import dev.tunnel.BatchBuffer;
+
 /**
  * Which events a visitor class wants: those whose method it overrides. Computed once per
  * class, so a traversal pays no reflection.
@@ -18,6 +20,14 @@ final class VisitorEvents {
     VisitorEvents(boolean start, boolean end) {
         this.start = start;
         this.end = end;
+    }
+
+    /**
+     * The batch record layout for these events, as traverse_batched.h chooses it: pairs when
+     * one kind is wanted (the kind is implied), kind records when both are.
+     */
+    int recordInts() {
+        return start && end ? BatchBuffer.RECORD_INTS : BatchBuffer.PAIR_INTS;
     }
 
     static VisitorEvents of(Visitor visitor) {

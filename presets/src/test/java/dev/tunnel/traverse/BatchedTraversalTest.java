@@ -42,6 +42,56 @@ class BatchedTraversalTest {
         assertEquals(2000, batched.events.size());
     }
 
+    /** Records start events only: batched, C writes (i, 0) pairs with the kind implied. */
+    static final class StartRecorder implements Visitor {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void start(int i) {
+            events.add("start " + i);
+        }
+    }
+
+    /** Records end events only: batched, C writes (a, b) pairs with the kind implied. */
+    static final class EndRecorder implements Visitor {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void end(int a, int b) {
+            events.add("end " + a + " " + b);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} records per batch")
+    @ValueSource(ints = {1, 2, 3, 7, 64, Traversal.DEFAULT_RECORDS_PER_BATCH})
+    void singleKindVisitorsGetTheUnbatchedEventsInOrder(int recordsPerBatch) throws IOException {
+        Path file = lines(1000);
+        StartRecorder starts = new StartRecorder();
+        StartRecorder batchedStarts = new StartRecorder();
+        assertEquals(Traversal.traverse(file, starts), Traversal.traverseBatched(file, batchedStarts, recordsPerBatch));
+        assertEquals(starts.events, batchedStarts.events);
+        assertEquals(1000, batchedStarts.events.size());
+
+        EndRecorder ends = new EndRecorder();
+        EndRecorder batchedEnds = new EndRecorder();
+        assertEquals(Traversal.traverse(file, ends), Traversal.traverseBatched(file, batchedEnds, recordsPerBatch));
+        assertEquals(ends.events, batchedEnds.events);
+        assertEquals("end 999 " + 999 % 7, batchedEnds.events.get(999));
+    }
+
+    @Test
+    void singleKindSyntheticEventsMatchTheUnbatchedPath() throws IOException {
+        long lines = 5000; // 333 per batch: 15 full batches and a partial one
+        EndRecorder ends = new EndRecorder();
+        EndRecorder batchedEnds = new EndRecorder();
+        assertEquals(Traversal.traverseSynthetic(lines, ends), Traversal.traverseSyntheticBatched(lines, batchedEnds, 333));
+        assertEquals(ends.events, batchedEnds.events);
+        StartRecorder starts = new StartRecorder();
+        StartRecorder batchedStarts = new StartRecorder();
+        assertEquals(Traversal.traverseSynthetic(lines, starts), Traversal.traverseSyntheticBatched(lines, batchedStarts, 333));
+        assertEquals(starts.events, batchedStarts.events);
+    }
+
     @Test
     void edgeCasesMatchTheUnbatchedPath() throws IOException {
         for (String content : List.of("", "\n", "a", "a\nb", "ab\r\ncd\r\n", "\n\n\n")) {

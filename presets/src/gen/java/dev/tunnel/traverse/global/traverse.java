@@ -366,19 +366,23 @@ public static native int tn_call_saved_callback(int arg);
  * buffer instead of once per event. A JNI upcall costs ~100 ns; appending a record costs
  * about as much as the C function-pointer call it replaces.
  *
- * A record is TUNNEL_BATCH_RECORD_INTS int32 values: the event kind, then up to two int
- * arguments. The buffer belongs to the Java side (dev.tunnel.BatchBuffer), which reads the
- * records in place through a direct IntBuffer when flush(user_data, count) reaches it.
+ * A record is int32 values in one of two layouts, chosen per batch: (kind, a, b) when a batch
+ * carries several kinds of event, (a, b) when it carries one kind only. The buffer belongs to
+ * the Java side (dev.tunnel.BatchBuffer), which reads the records in place through a direct
+ * buffer when flush(user_data, count) reaches it.
  *
  * Use with any C library whose callbacks take a void* user_data: pass the tunnel_batch* as
  * that user_data, and a gateway defined with the macros below as the callback:
  *
  *   TUNNEL_BATCH_GATEWAY_2(my_on_edge, MY_EVENT_EDGE)   // void my_on_edge(void*, int, int)
+ *   TUNNEL_BATCH_GATEWAY_1(my_on_node, MY_EVENT_NODE)   // void my_on_node(void*, int)
  *
  *   tunnel_batch batch;
- *   tunnel_batch_init(&batch, records, capacity, java_flush_gateway, java_scope);
- *   library_walk(graph, my_on_edge, &batch);            // events land in records[]
- *   tunnel_batch_flush(&batch);                         // the last, partial buffer
+ *   tunnel_batch_init(&batch, records, capacity, TUNNEL_BATCH_RECORD_INTS, java_flush_gateway, java_scope);
+ *   library_walk(graph, my_on_node, my_on_edge, &batch); // events land in records[]
+ *   tunnel_batch_flush(&batch);                          // the last, partial buffer
+ *
+ * A caller that wants edges only uses TUNNEL_BATCH_PAIR_GATEWAY_2 and TUNNEL_BATCH_PAIR_INTS.
  *
  * Events therefore reach Java up to one buffer later than C emitted them. All functions are
  * static inline: the header is compiled into the binding's JNI library, nothing to link.
@@ -392,17 +396,35 @@ public static native int tn_call_saved_callback(int arg);
 // #ifdef __cplusplus
 // #endif
 
-/* int32 values per record: kind, a, b. dev.tunnel.BatchBuffer.RECORD_INTS must match. */
+/* int32 values per record in a mixed batch: kind, a, b. dev.tunnel.BatchBuffer.RECORD_INTS. */
 public static final int TUNNEL_BATCH_RECORD_INTS = 3;
+
+/*
+ * int32 values per record in a single-kind batch: a, b. When a caller wants one kind of event
+ * only, the kind is implied and not stored: a third fewer stores in C and loads in Java, and a
+ * buffer a third smaller for the cache. dev.tunnel.BatchBuffer.PAIR_INTS.
+ */
+public static final int TUNNEL_BATCH_PAIR_INTS = 2;
 
 /* The one upcall per buffer: count records are ready at the start of the buffer. */
 
+/*
+ * Prepares a batch over records, room for capacity records (at least 1) of record_ints int32
+ * values each: TUNNEL_BATCH_RECORD_INTS for tunnel_batch_add, TUNNEL_BATCH_PAIR_INTS for
+ * tunnel_batch_add_pair. flush(user_data, count) is the upcall.
+ */
+
+
+/* Records waiting to be flushed. */
 
 
 /* Hands the waiting records to flush(), if any. */
 
 
-/* Appends one record; flushes when the buffer becomes full. */
+/* Appends a (kind, a, b) record to a batch of TUNNEL_BATCH_RECORD_INTS; flushes when full. */
+
+
+/* Appends an (a, b) record to a single-kind batch of TUNNEL_BATCH_PAIR_INTS; flushes when full. */
 
 
 /* Defines a gateway for void (*)(void* user_data, int a); user_data is the tunnel_batch*. */
@@ -412,6 +434,12 @@ public static final int TUNNEL_BATCH_RECORD_INTS = 3;
 /* Defines a gateway for void (*)(void* user_data, int a, int b). */
 // #define TUNNEL_BATCH_GATEWAY_2(name, kind)
 //   static void name(void* user_data, int a, int b) { tunnel_batch_add((tunnel_batch*)user_data, (kind), a, b); }
+
+/* The gateways for a single-kind batch: the event is the only one the batch carries. */
+// #define TUNNEL_BATCH_PAIR_GATEWAY_1(name)
+//   static void name(void* user_data, int a) { tunnel_batch_add_pair((tunnel_batch*)user_data, a, 0); }
+// #define TUNNEL_BATCH_PAIR_GATEWAY_2(name)
+//   static void name(void* user_data, int a, int b) { tunnel_batch_add_pair((tunnel_batch*)user_data, a, b); }
 
 // #ifdef __cplusplus
 // #endif
@@ -436,10 +464,7 @@ public static final int TUNNEL_BATCH_RECORD_INTS = 3;
 public static final int TRAVERSE_EVENT_START = 0;
 public static final int TRAVERSE_EVENT_END =   1;
 
-
-
-
-
+/* Gateways for a traversal that wants both events: (kind, a, b) records. */
 
 
 /* Flushes what is left, unless the traversal was stopped: nothing reaches Java after a failure. */
