@@ -44,7 +44,7 @@ public class traverse implements InfoMapper {
             // skip: the batching machinery is C-to-C (gateways, buffer bookkeeping); Java only
             // calls the *_batched entry points
             .put(new Info("tunnel_batch", "tunnel_batch_init", "tunnel_batch_flush", "tunnel_batch_add", "tunnel_batch_count",
-                    "tunnel_batch_add_pair", "traverse_batched_start", "traverse_batched_end",
+                    "tunnel_batch_add_pair", "tunnel_batch_full", "traverse_batched_start", "traverse_batched_end",
                     "traverse_batched_start_only", "traverse_batched_end_only", "traverse_batched_callbacks",
                     "traverse_batched_finish", "TUNNEL_BATCH_GATEWAY_1", "TUNNEL_BATCH_GATEWAY_2",
                     "TUNNEL_BATCH_PAIR_GATEWAY_1", "TUNNEL_BATCH_PAIR_GATEWAY_2").skip())
