@@ -145,9 +145,10 @@ public final class Traversal {
 
     /**
      * {@link #traverseBatched(Path, Visitor)} with {@code recordsPerBatch} events per upcall.
-     * Larger batches amortise the upcall further but stop being cache-resident: each record is
-     * 12 bytes, and the default (48 KiB) fits a typical L2 cache with room to spare; below a
-     * few hundred records the upcall cost shows again. See the README for measurements.
+     * Larger batches amortise the upcall further but take more cache: a record is 8 bytes when
+     * the visitor wants one kind of event and 12 when it wants both, so the default is 32 or
+     * 48 KiB; below a few hundred records the upcall cost shows again. See the README for
+     * measurements.
      *
      * @throws IllegalArgumentException if {@code recordsPerBatch} is not positive
      */
