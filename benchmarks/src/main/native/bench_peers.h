@@ -6,7 +6,9 @@
 #define TUNNEL_BENCH_PEERS_H
 
 #include <stdint.h>
+#include <stdlib.h>
 #include "traverse.h"
+#include "traverse_batched.h"
 
 /* The floor: C calling a C function pointer per event, summing line lengths into user_data. */
 static void bench_floor_end(void* user_data, int a, int b) {
@@ -27,6 +29,36 @@ static int64_t bench_floor_events(int64_t lines) {
   Callbacks cbs = {NULL, bench_floor_end};
   int status = traverse_events(lines, cbs, &sum, NULL);
   return status == TRAVERSE_OK ? sum : -1;
+}
+
+/*
+ * The C half of Tunnel's batched delivery, with no Java: the same gateways and buffer layout
+ * (traverse_batched.h, end events only, so (a, b) pairs), and a flush that sums the lengths in
+ * C where Java would decode them. Its distance from the floor is what appending costs.
+ */
+typedef struct bench_batch_sum {
+  const int32_t* records;
+  int64_t sum;
+} bench_batch_sum;
+
+static void bench_sum_pairs(void* user_data, int32_t count) {
+  bench_batch_sum* state = (bench_batch_sum*)user_data;
+  int64_t sum = 0;
+  for (int32_t i = 0; i < count; i++) {
+    sum += state->records[(size_t)i * TUNNEL_BATCH_PAIR_INTS + 1];
+  }
+  state->sum += sum;
+}
+
+static int64_t bench_c_batched_events(int64_t lines, int32_t capacity) {
+  int32_t* records = (int32_t*)malloc((size_t)capacity * TUNNEL_BATCH_PAIR_INTS * sizeof(int32_t));
+  if (records == NULL) {
+    return -1;
+  }
+  bench_batch_sum state = {records, 0};
+  int status = traverse_events_batched(lines, 0, 1, records, capacity, bench_sum_pairs, &state, NULL);
+  free(records);
+  return status == TRAVERSE_OK ? state.sum : -1;
 }
 
 /*

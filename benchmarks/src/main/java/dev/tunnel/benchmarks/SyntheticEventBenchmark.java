@@ -47,6 +47,13 @@ public class SyntheticEventBenchmark extends PerEventSettings {
         return Peers.bench_floor_events(EVENTS);
     }
 
+    /** Batched delivery without Java: the gateways append, a C flush sums. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long cBatchedNoJava() {
+        return Peers.bench_c_batched_events(EVENTS, Traversal.DEFAULT_RECORDS_PER_BATCH);
+    }
+
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public long tunnelBatched() throws IOException {

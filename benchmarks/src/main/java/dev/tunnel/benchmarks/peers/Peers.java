@@ -35,6 +35,13 @@ public class Peers {
     /** C calls a C function pointer per synthetic line; returns the sum of line lengths. */
     public static native long bench_floor_events(long lines);
 
+    /**
+     * The C half of batched delivery: libtraverse's synthetic source through Tunnel's batching
+     * gateways into a buffer of {@code capacity} pairs, summed by a C flush instead of Java;
+     * returns the sum of line lengths.
+     */
+    public static native long bench_c_batched_events(long lines, int capacity);
+
     /** libtraverse's synthetic source calls {@code end} per line with {@code userData}, raw JavaCPP style. */
     public static native int bench_raw_events(long lines, RawEndCallback end, @Cast("void*") long userData);
 
