@@ -63,7 +63,7 @@ class BatchedTraversalTest {
     }
 
     @ParameterizedTest(name = "{0} records per batch")
-    @ValueSource(ints = {1, 2, 3, 7, 64, Traversal.DEFAULT_RECORDS_PER_BATCH})
+    @ValueSource(ints = {1, 2, 3, 7, 64, 255, 256, 257, 512, 999, 1000, Traversal.DEFAULT_RECORDS_PER_BATCH})
     void singleKindVisitorsGetTheUnbatchedEventsInOrder(int recordsPerBatch) throws IOException {
         Path file = lines(1000);
         StartRecorder starts = new StartRecorder();
@@ -136,6 +136,27 @@ class BatchedTraversalTest {
         }
         assertEquals(handles, Handle.live(), "handle table back to its baseline");
         assertEquals(fds, OpenFiles.count(), "open descriptors back to their baseline");
+    }
+
+    @ParameterizedTest(name = "an end-only visitor throwing at event {0} of 1000, whole-file batches")
+    @ValueSource(ints = {0, 255, 256, 300, 999})
+    void aSingleKindVisitorThrowingMidChunkSeesNothingAfter(int at) throws IOException {
+        Path file = lines(1000);
+        List<Integer> seen = new ArrayList<>();
+        IllegalStateException failure = new IllegalStateException("thrown at " + at);
+        Visitor visitor = new Visitor() {
+            @Override
+            public void end(int a, int b) {
+                seen.add(a);
+                if (a == at) {
+                    throw failure;
+                }
+            }
+        };
+        assertSame(failure, assertThrows(IllegalStateException.class,
+                () -> Traversal.traverseBatched(file, visitor, Traversal.DEFAULT_RECORDS_PER_BATCH)));
+        assertEquals(at + 1, seen.size(), "events after the throw reached the visitor");
+        assertEquals(at, seen.get(at));
     }
 
     @Test
