@@ -8,9 +8,10 @@ import org.bytedeco.javacpp.Pointer;
  * callback target, the first {@link Throwable} a callback threw, and how to ask C to stop.
  *
  * <p>A scope travels through C as its handle's address (the C function's {@code void*
- * user_data}). A gateway finds it with {@link #route(long)}, runs the target inside a
- * {@code try}, and hands anything thrown to {@link #fail(Throwable)}, which records it and
- * asks C to stop; the gateway then returns to C normally. When the C function has returned
+ * user_data}). A gateway finds it with {@link #enter(long, String)}, runs the target inside a
+ * {@code try}, and hands anything thrown to {@link #recordFailure}, which records it and asks
+ * C to stop; the gateway then returns to C normally, and no later callback of the scope enters
+ * Java, even when the C library has no way to stop. When the C function has returned
  * and released what it holds, the Java entry point calls {@link #rethrowFailure()}, so the
  * caller gets the very instance the callback threw (type, message, stack and cause intact,
  * checked exceptions included) and C's cleanup ran. Nothing ever unwinds through C frames.
@@ -53,18 +54,83 @@ public final class CallbackScope<T> implements AutoCloseable {
     }
 
     /**
-     * Finds the scope whose address C passed back to a gateway. Never throws: a gateway runs
-     * under a C frame, where an exception cannot go. An address that is not a live scope (a C
-     * bug: stale or forged {@code user_data}) is logged and yields {@code null}; the gateway
-     * then returns to C without calling anything.
+     * Opens a scope for a call into a C library that has no way to be asked to stop: after a
+     * failure C keeps calling, and the gateways answer each call at once with their failure
+     * value, without entering Java.
+     *
+     * <pre>{@code
+     * try (CallbackScope<Comparator<Item>> scope = CallbackScope.open(comparator)) {
+     *     qsort_r(items, n, size, COMPARE.GATEWAY, scope.pointer());
+     *     scope.rethrowFailure();
+     * }
+     * }</pre>
      */
-    public static CallbackScope<?> route(long address) {
-        try {
-            return Handle.valueAt(address, CallbackScope.class);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "dev.tunnel: callback dropped: user_data is not a live callback scope", e);
-            return null;
+    public static <T> CallbackScope<T> open(T target) {
+        return new CallbackScope<>(target, NO_STOP_REQUEST);
+    }
+
+    private static final Runnable NO_STOP_REQUEST = () -> { };
+
+    /**
+     * For gateways: the scope whose address C passed back as {@code user_data}, if it is live
+     * and no callback of it has failed yet; otherwise {@code null}, and the gateway returns to C
+     * without calling anything. An address that is not a live scope (a C bug: stale, forged or
+     * NULL {@code user_data}) is counted and logged by {@link DroppedCallbacks}. Never throws
+     * anything a gateway could not catch, allocates nothing on the way to a live scope.
+     *
+     * <pre>{@code
+     * CallbackScope<?> scope = CallbackScope.enter(userData, "EndCallbackFn");
+     * if (scope != null) ((EndCallbackFn.Function) scope.target()).end(a, b);
+     * }</pre>
+     *
+     * @param callbackType the C callback type, for the log
+     */
+    public static CallbackScope<?> enter(long address, String callbackType) {
+        Object value = Handle.TABLE.find(address);
+        if (value instanceof CallbackScope<?>) {
+            CallbackScope<?> scope = (CallbackScope<?>) value;
+            return scope.failure == null ? scope : null;
         }
+        DroppedCallbacks.record(callbackType, value == HandleTable.INVALID
+                ? Handle.TABLE.invalid(address).getMessage()
+                : String.format("user_data 0x%016x is a handle of a %s, not a callback scope", address,
+                        value == null ? "null value" : value.getClass().getName()));
+        return null;
+    }
+
+    /**
+     * For gateways: records that {@code thrown} escaped the Java side of a callback (its target,
+     * or the gateway's own routing), as {@link #fail} does, and never throws, whatever happens
+     * while recording. With no scope to record it in, it is logged.
+     *
+     * <pre>{@code
+     * } catch (Throwable t) {
+     *     CallbackScope.recordFailure(scope, t, "EndCallbackFn");
+     * }
+     * }</pre>
+     *
+     * @param scope the scope the callback ran in, or {@code null} if it failed before finding one
+     */
+    public static void recordFailure(CallbackScope<?> scope, Throwable thrown, String callbackType) {
+        try {
+            if (scope != null) {
+                scope.fail(thrown);
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "dev.tunnel: " + callbackType + " callback failed before reaching its target", thrown);
+            }
+        } catch (Throwable ignored) {
+            // nothing more can be done under a C frame; the gateway returns its failure value
+        }
+    }
+
+    /**
+     * For gateways: the exception for a scope whose target does not implement the callback's
+     * Java interface, naming both; the gateway records it as the callback's failure.
+     */
+    public static ClassCastException wrongTarget(CallbackScope<?> scope, Class<?> expected, String callbackType) {
+        Object target = scope.target;
+        return new ClassCastException("dev.tunnel: " + callbackType + " was called for " + scope + ", whose target ("
+                + (target == null ? "null" : target.getClass().getName()) + ") is not a " + expected.getName());
     }
 
     /** The address C receives as {@code user_data}; never 0. */

@@ -1,41 +1,37 @@
 package dev.tunnel;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Routes a C callback that has no {@code user_data} to a Java target: the target is bound to the
- * calling thread for the duration of one synchronous C call, the way the cgo wiki's registry
- * binds a Go function to an index, without any global lock. One instance per gateway class.
+ * calling thread for the duration of one synchronous C call, without any global lock. The
+ * generated gateway of a typedef declared with {@code @Callback(userData = Callback.NONE)} holds
+ * one as {@code TARGET}.
  *
  * <pre>{@code
- * static final ThreadBoundCallback<IntUnaryOperator> TARGET = new ThreadBoundCallback<>("callback_fcn");
- *
- * // Java side: C calls the gateway during some_c_func, on this thread
- * TARGET.within(x -> x + 1, () -> some_c_func(IntFunctionGateway.INSTANCE));
- *
- * // in the gateway's call(int value)
- * CallbackScope<IntUnaryOperator> scope = TARGET.current();
- * if (scope == null) return 0;              // no target on this thread: logged
- * try { return scope.target().applyAsInt(value); } catch (Throwable t) { scope.fail(t); return 0; }
+ * // C: typedef int (*callback_fcn)(int);  void some_c_func(callback_fcn callback);
+ * callback_fcn.TARGET.within(x -> x + 1, () -> some_c_func(callback_fcn.GATEWAY));
+ * int r = callback_fcn.TARGET.call(x -> x * 2, () -> apply_twice(callback_fcn.GATEWAY, 21)); // 84
  * }</pre>
  *
- * <p>The limit is in the name: a C library that keeps the function pointer and calls it later,
- * after the call returned, or from another thread, finds no target; the gateway logs that and
- * returns a default value to C, and nothing is called. Such libraries need a {@code user_data}
- * (a {@link Handle}) to say whose callback it is.
+ * <p>The limit is in the name. A C library that keeps the function pointer and calls it after
+ * the call that passed it returned, or from another thread, reaches whatever target is bound on
+ * the calling thread at that moment: none (the callback is dropped, logged by
+ * {@link DroppedCallbacks}, and C gets the gateway's failure value), or another
+ * {@code within} call's target on the same thread, which cannot be told apart. Such libraries
+ * need a {@code user_data} (a {@link CallbackScope}) to say whose callback it is.
  *
  * @param <T> the type of the Java target
  */
 public final class ThreadBoundCallback<T> {
-    private static final System.Logger LOG = System.getLogger(ThreadBoundCallback.class.getName());
-
-    private final String callbackName;
+    private final String callbackType;
     /** The scope of the C call in progress on each thread; calls nest. */
     private final ThreadLocal<CallbackScope<T>> current = new ThreadLocal<>();
 
-    /** @param callbackName the C callback type, for log messages (e.g. {@code "callback_fcn"}) */
-    public ThreadBoundCallback(String callbackName) {
-        this.callbackName = Objects.requireNonNull(callbackName, "callbackName");
+    /** @param callbackType the C callback type, for log messages (e.g. {@code "callback_fcn"}) */
+    public ThreadBoundCallback(String callbackType) {
+        this.callbackType = Objects.requireNonNull(callbackType, "callbackType");
     }
 
     /**
@@ -44,12 +40,26 @@ public final class ThreadBoundCallback<T> {
      * Calls nest: an inner call restores the outer target when it returns.
      */
     public void within(T target, Runnable call) {
+        Objects.requireNonNull(call, "call");
+        call(target, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /**
+     * {@link #within} for a C call that returns a result: returns it, unless the target threw,
+     * in which case that is rethrown as the same instance and the result is dropped.
+     */
+    public <R> R call(T target, Supplier<R> call) {
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(call, "call");
         CallbackScope<T> previous = current.get();
-        try (CallbackScope<T> scope = CallbackScope.open(target, () -> { })) {
+        try (CallbackScope<T> scope = CallbackScope.open(target)) {
             current.set(scope);
+            R result;
             try {
-                call.run();
+                result = call.get();
             } finally {
                 if (previous != null) {
                     current.set(previous);
@@ -58,19 +68,28 @@ public final class ThreadBoundCallback<T> {
                 }
             }
             scope.rethrowFailure();
+            return result;
         }
     }
 
     /**
-     * The scope bound to the calling thread, or {@code null} (logged) when C calls back with no
-     * target bound: after the call that bound it, or from another thread. Never throws.
+     * For gateways: the scope bound to the calling thread if no callback of it has failed yet,
+     * otherwise {@code null}; a call with no target bound (after the call that bound it, or from
+     * another thread) is counted and logged by {@link DroppedCallbacks}. Never throws anything a
+     * gateway could not catch.
      */
-    public CallbackScope<T> current() {
+    public CallbackScope<T> enter() {
         CallbackScope<T> scope = current.get();
         if (scope == null) {
-            LOG.log(System.Logger.Level.ERROR, "dev.tunnel: {0} called on thread \"{1}\" with no Java target bound;"
-                    + " the C library kept the pointer past the call that passed it", callbackName, Thread.currentThread().getName());
+            DroppedCallbacks.record(callbackType, "no Java target is bound on thread \"" + Thread.currentThread().getName()
+                    + "\": the C library kept the pointer past the call that passed it");
+            return null;
         }
-        return scope;
+        return scope.failed() ? null : scope;
+    }
+
+    /** The C callback type this routes, as given to the constructor. */
+    public String callbackType() {
+        return callbackType;
     }
 }
