@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the C callback library in src/ for one platform into cppbuild/<platform>/{include,lib}.
+# Builds a C library of this tree for one platform into cppbuild/<platform>/{include,lib}.
 #
 #   bash cppbuild.sh install [MODULE] [-platform=P] [-extension=E]
-#   bash cppbuild.sh clean [MODULE]
+#   bash cppbuild.sh clean
 #
-# MODULE is accepted (and ignored) because the javacpp-presets parent passes its module id.
+# MODULE is traverse (the default: libtraverse, from src/) or testlib (libtestlib, from
+# testlib/src/main/c: the callbacks of every shape that Tunnel's own tests bind).
 # P defaults to the host platform. CC overrides the compiler an arm picks.
 set -euo pipefail
 
@@ -30,17 +31,32 @@ detect_platform() {
 
 PLATFORM=$(detect_platform)
 EXTENSION=
+MODULE=traverse
 for arg in "$@"; do
   case "$arg" in
     -platform=*) PLATFORM=${arg#-platform=} ;;
     -extension=*) EXTENSION=${arg#-extension=} ;;
     -*) echo "cppbuild.sh: unknown option '$arg'" >&2; exit 2 ;;
-    *) ;; # the module id
+    *) MODULE=$arg ;;
   esac
 done
 
-SOURCES=(traverse.c clibrary.c basics.c myprint.c threads.c)
-HEADERS=(traverse.h clibrary.h basics.h myprint.h threads.h)
+case "$MODULE" in
+  traverse)
+    SOURCE_DIR=$ROOT/src
+    SOURCES=(traverse.c clibrary.c basics.c myprint.c threads.c)
+    HEADERS=(traverse.h clibrary.h basics.h myprint.h threads.h)
+    ;;
+  testlib)
+    SOURCE_DIR=$ROOT/testlib/src/main/c
+    SOURCES=(testlib.c)
+    HEADERS=(testlib.h)
+    ;;
+  *)
+    echo "cppbuild.sh: unknown module '$MODULE' (modules: traverse, testlib)" >&2
+    exit 2
+    ;;
+esac
 OUT="$ROOT/cppbuild/$PLATFORM$EXTENSION"
 CFLAGS=(-std=c99 -Wall -Wextra -Werror -O2 -g -fPIC -fvisibility=default)
 
@@ -52,12 +68,27 @@ build_shared() {
     exit 1
   fi
   mkdir -p "$OUT/include" "$OUT/lib"
-  cp "${HEADERS[@]/#/$ROOT/src/}" "$OUT/include/"
-  (cd "$ROOT/src" && "$cc" "${CFLAGS[@]}" "$@" -o "$OUT/lib/$file" "${SOURCES[@]}" -lm $soname)
+  cp "${HEADERS[@]/#/$SOURCE_DIR/}" "$OUT/include/"
+  (cd "$SOURCE_DIR" && "$cc" "${CFLAGS[@]}" "$@" -o "$OUT/lib/$file" "${SOURCES[@]}" -lm $soname)
   echo "cppbuild.sh: built $OUT/lib/$file with $cc"
 }
 
+install_testlib() {
+  case "$PLATFORM" in
+    linux-x86_64) build_shared "${CC:-gcc}" "-Wl,-soname,libtestlib.so" libtestlib.so -shared -m64 -pthread ;;
+    linux-arm64) build_shared "${CC:-aarch64-linux-gnu-gcc}" "-Wl,-soname,libtestlib.so" libtestlib.so -shared -pthread ;;
+    *)
+      echo "cppbuild.sh: module testlib is built for linux-x86_64 and linux-arm64 only, not '$PLATFORM'" >&2
+      exit 1
+      ;;
+  esac
+}
+
 install() {
+  if [ "$MODULE" = testlib ]; then
+    install_testlib
+    return
+  fi
   case "$PLATFORM" in
     linux-x86_64)
       build_shared "${CC:-gcc}" "-Wl,-soname,libtraverse.so.1" libtraverse.so.1 -shared -m64 -pthread

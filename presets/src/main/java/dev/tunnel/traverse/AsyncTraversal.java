@@ -4,10 +4,10 @@ import static dev.tunnel.traverse.global.traverse.*;
 
 import dev.tunnel.CallbackScope;
 import dev.tunnel.NativeThreadLimit;
-import dev.tunnel.traverse.gateway.EndGateway;
-import dev.tunnel.traverse.gateway.StartGateway;
-import dev.tunnel.traverse.gateway.TraverseDoneGateway;
+import dev.tunnel.traverse.lib.EndCallbackFn;
+import dev.tunnel.traverse.lib.StartCallbackFn;
 import dev.tunnel.traverse.lib.TraverseControl;
+import dev.tunnel.traverse.lib.TraverseDoneFn;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +29,7 @@ final class AsyncTraversal implements IntConsumer {
     private TraverseControl control;
     private dev.tunnel.traverse.lib.Callbacks callbacks;
     private CallbackScope<Visitor> eventScope;
-    private CallbackScope<IntConsumer> doneScope;
+    private CallbackScope<TraverseDoneFn.Function> doneScope;
 
     AsyncTraversal(Path file, Visitor visitor, VisitorEvents events, NativeThreadLimit limit) {
         this.file = file;
@@ -56,12 +56,12 @@ final class AsyncTraversal implements IntConsumer {
             control = c;
             traverse_control_init(c);
             callbacks = new dev.tunnel.traverse.lib.Callbacks();
-            callbacks.start(events.start ? StartGateway.INSTANCE : null);
-            callbacks.end(events.end ? EndGateway.INSTANCE : null);
+            callbacks.start(events.start ? StartCallbackFn.GATEWAY : null);
+            callbacks.end(events.end ? EndCallbackFn.GATEWAY : null);
             eventScope = CallbackScope.open(visitor, () -> traverse_request_stop(c));
-            doneScope = CallbackScope.open(this, () -> { });
+            doneScope = CallbackScope.open(this::done, () -> { });
             status = traverse_file_async(file.toString(), callbacks, eventScope.pointer(), control,
-                    TraverseDoneGateway.INSTANCE, doneScope.pointer());
+                    TraverseDoneFn.GATEWAY, doneScope.pointer());
             if (status != 0) {
                 free();
             }
@@ -70,6 +70,16 @@ final class AsyncTraversal implements IntConsumer {
             future.completeExceptionally(new IOException("could not start a native thread to traverse " + file
                     + ": " + traverse_strerror(status).getString()));
             limit.release();
+        }
+    }
+
+    /** The target of C's done callback: nobody waits for its failure, so it is logged. */
+    private void done(int status) {
+        try {
+            accept(status);
+        } catch (Throwable t) {
+            System.getLogger(AsyncTraversal.class.getName()).log(System.Logger.Level.ERROR,
+                    "dev.tunnel: completing an asynchronous traversal of " + file + " failed", t);
         }
     }
 

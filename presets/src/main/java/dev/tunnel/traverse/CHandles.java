@@ -1,8 +1,8 @@
 package dev.tunnel.traverse;
 
 import dev.tunnel.Handle;
-import dev.tunnel.traverse.gateway.ContextPrintGateway;
-import dev.tunnel.traverse.gateway.HandlePrintGateway;
+import dev.tunnel.traverse.lib.ContextPrintFn;
+import dev.tunnel.traverse.lib.HandlePrintFn;
 import dev.tunnel.traverse.global.traverse;
 import java.util.Objects;
 import java.util.function.LongConsumer;
@@ -30,7 +30,7 @@ public final class CHandles {
      */
     public static void myprint(long handle, LongConsumer javaPrint) {
         Objects.requireNonNull(javaPrint, "javaPrint");
-        HandlePrintGateway.TARGET.within(javaPrint, () -> traverse.myprint(handle, HandlePrintGateway.INSTANCE));
+        HandlePrintFn.TARGET.within(javaPrint::accept, () -> traverse.myprint(handle, HandlePrintFn.GATEWAY));
     }
 
     /**
@@ -39,6 +39,6 @@ public final class CHandles {
      */
     public static void myprintContext(Pointer context, LongConsumer javaPrint) {
         Objects.requireNonNull(javaPrint, "javaPrint");
-        ContextPrintGateway.TARGET.within(javaPrint, () -> traverse.myprint_context(context, ContextPrintGateway.INSTANCE));
+        ContextPrintFn.TARGET.within(c -> javaPrint.accept(c == null ? 0 : c.address()), () -> traverse.myprint_context(context, ContextPrintFn.GATEWAY));
     }
 }

@@ -2,7 +2,7 @@ package dev.tunnel.traverse;
 
 import static dev.tunnel.traverse.global.traverse.some_c_func;
 
-import dev.tunnel.traverse.gateway.IntFunctionGateway;
+import dev.tunnel.traverse.lib.callback_fcn;
 import java.util.Objects;
 import java.util.function.IntUnaryOperator;
 
@@ -27,6 +27,6 @@ public final class CLibrary {
      */
     public static void someCFunc(IntUnaryOperator callback) {
         Objects.requireNonNull(callback, "callback");
-        IntFunctionGateway.TARGET.within(callback, () -> some_c_func(IntFunctionGateway.INSTANCE));
+        callback_fcn.TARGET.within(callback::applyAsInt, () -> some_c_func(callback_fcn.GATEWAY));
     }
 }

@@ -3,12 +3,11 @@ package dev.tunnel.traverse;
 import static dev.tunnel.traverse.global.traverse.*;
 
 import dev.tunnel.BatchBuffer;
-import dev.tunnel.BatchReceiver;
 import dev.tunnel.CallbackScope;
-import dev.tunnel.traverse.gateway.BatchFlushGateway;
-import dev.tunnel.traverse.gateway.EndGateway;
-import dev.tunnel.traverse.gateway.StartGateway;
+import dev.tunnel.traverse.lib.EndCallbackFn;
+import dev.tunnel.traverse.lib.StartCallbackFn;
 import dev.tunnel.traverse.lib.TraverseControl;
+import dev.tunnel.traverse.lib.tunnel_batch_flush_fn;
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
@@ -158,7 +157,7 @@ public final class Traversal {
         String name = file.toString();
         return runBatched(visitor, VisitorEvents.of(visitor), recordsPerBatch, name,
                 (start, end, buffer, userData, control) -> traverse_file_batched(name, start, end, buffer.pointer(),
-                        buffer.capacity(), BatchFlushGateway.INSTANCE, userData, control));
+                        buffer.capacity(), tunnel_batch_flush_fn.GATEWAY, userData, control));
     }
 
     /** {@link #traverseBatched(Path, Visitor)} with the struct-of-functions form. */
@@ -168,7 +167,7 @@ public final class Traversal {
         String name = file.toString();
         return runBatched(callbacks.asVisitor(), VisitorEvents.of(callbacks), DEFAULT_RECORDS_PER_BATCH, name,
                 (start, end, buffer, userData, control) -> traverse_file_batched(name, start, end, buffer.pointer(),
-                        buffer.capacity(), BatchFlushGateway.INSTANCE, userData, control));
+                        buffer.capacity(), tunnel_batch_flush_fn.GATEWAY, userData, control));
     }
 
     /**
@@ -185,7 +184,7 @@ public final class Traversal {
                 (start, end, buffer, userData, control) -> {
                     try (BytePointer bytes = new BytePointer(data)) {
                         return traverse_memory_batched(bytes, data.remaining(), start, end, buffer.pointer(),
-                                buffer.capacity(), BatchFlushGateway.INSTANCE, userData, control);
+                                buffer.capacity(), tunnel_batch_flush_fn.GATEWAY, userData, control);
                     } finally {
                         Reference.reachabilityFence(data); // see traverse(ByteBuffer, Visitor)
                     }
@@ -217,7 +216,7 @@ public final class Traversal {
         requireSyntheticLines(lines);
         return runBatched(visitor, VisitorEvents.of(visitor), recordsPerBatch, "<synthetic>",
                 (start, end, buffer, userData, control) -> traverse_events_batched(lines, start, end, buffer.pointer(),
-                        buffer.capacity(), BatchFlushGateway.INSTANCE, userData, control));
+                        buffer.capacity(), tunnel_batch_flush_fn.GATEWAY, userData, control));
     }
 
     private static void requireSyntheticLines(long lines) {
@@ -250,8 +249,8 @@ public final class Traversal {
              dev.tunnel.traverse.lib.Callbacks callbacks = new dev.tunnel.traverse.lib.Callbacks();
              CallbackScope<Visitor> scope = CallbackScope.open(visitor, () -> traverse_request_stop(control))) {
             traverse_control_init(control);
-            callbacks.start(events.start ? StartGateway.INSTANCE : null);
-            callbacks.end(events.end ? EndGateway.INSTANCE : null);
+            callbacks.start(events.start ? StartCallbackFn.GATEWAY : null);
+            callbacks.end(events.end ? EndCallbackFn.GATEWAY : null);
             return finish(traversal.call(callbacks, scope.pointer(), control), scope, control, source);
         }
     }
@@ -266,8 +265,8 @@ public final class Traversal {
             BatchedNativeTraversal traversal) throws IOException {
         try (TraverseControl control = new TraverseControl();
              BatchBuffer buffer = new BatchBuffer(recordsPerBatch, events.recordInts());
-             CallbackScope<BatchReceiver> scope = CallbackScope.open(VisitorBatchReceiver.of(buffer, visitor, events),
-                     () -> traverse_request_stop(control))) {
+             CallbackScope<tunnel_batch_flush_fn.Function> scope = CallbackScope.open(
+                     VisitorBatchReceiver.of(buffer, visitor, events)::deliver, () -> traverse_request_stop(control))) {
             traverse_control_init(control);
             int status = traversal.call(events.start ? 1 : 0, events.end ? 1 : 0, buffer, scope.pointer(), control);
             return finish(status, scope, control, source);

@@ -1,5 +1,8 @@
 package dev.tunnel.traverse;
 
+import dev.tunnel.traverse.lib.EndCallbackFn;
+import dev.tunnel.traverse.lib.StartCallbackFn;
+
 /**
  * Receives the events of a {@link Traversal}: the Java form of the callbacks article's Go
  * {@code Visitor} interface. Override only what you need; an event whose method is not
@@ -18,12 +21,14 @@ package dev.tunnel.traverse;
  * stops the traversal, no further method is called, and the same instance is thrown from the
  * {@code traverse} call after C has released its resources.
  */
-public interface Visitor {
-    /** A line begins: {@code i} is its 0-based index. */
-    default void start(int i) {
+public interface Visitor extends StartCallbackFn.Function, EndCallbackFn.Function {
+    /** A line begins: {@code line} is its 0-based index. */
+    @Override
+    default void start(int line) {
     }
 
-    /** Line {@code a} ended; it had {@code b} bytes, not counting its {@code '\n'}. */
-    default void end(int a, int b) {
+    /** Line {@code line} ended; it had {@code length} bytes, not counting its {@code '\n'}. */
+    @Override
+    default void end(int line, int length) {
     }
 }

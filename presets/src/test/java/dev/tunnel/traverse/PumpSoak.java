@@ -4,7 +4,7 @@ import static dev.tunnel.traverse.global.traverse.tn_pump_start;
 import static dev.tunnel.traverse.global.traverse.tn_pump_stop;
 
 import dev.tunnel.CallbackScope;
-import dev.tunnel.traverse.gateway.StartGateway;
+import dev.tunnel.traverse.lib.StartCallbackFn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ public final class PumpSoak {
             }
         };
         try (CallbackScope<Visitor> scope = CallbackScope.open(counter, () -> { })) {
-            if (tn_pump_start(StartGateway.INSTANCE, scope.pointer()) != 0) {
+            if (tn_pump_start(StartCallbackFn.GATEWAY, scope.pointer()) != 0) {
                 throw new IllegalStateException("tn_pump_start failed");
             }
             waitFor(seen, 1_000_000);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.tunnel.BlockingCalls;
 import dev.tunnel.DedicatedThread;
-import dev.tunnel.traverse.gateway.IntFunctionGateway;
+import dev.tunnel.traverse.lib.callback_fcn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -106,11 +106,11 @@ class ThreadingTest {
     @Test
     void aPointerCKeepsAndCallsLaterFindsNoFunctionAndReturnsZero() throws Exception {
         int[] calls = {0};
-        IntFunctionGateway.TARGET.within(x -> {
+        callback_fcn.TARGET.within(x -> {
             calls[0]++;
             return x * 10;
         }, () -> {
-            tn_save_callback(IntFunctionGateway.INSTANCE);
+            tn_save_callback(callback_fcn.GATEWAY);
             assertEquals(70, tn_call_saved_callback(7)); // during the call that bound it: works
         });
         assertEquals(0, tn_call_saved_callback(7), "after that call: no function, 0 to C");

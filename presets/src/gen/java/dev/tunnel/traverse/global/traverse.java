@@ -27,7 +27,12 @@ public class traverse extends dev.tunnel.traverse.presets.traverse {
 // #include <stdint.h>
 
 // #ifdef __cplusplus
-// #endif
+// Targeting ../lib/StartCallbackFn.java
+
+
+// Targeting ../lib/EndCallbackFn.java
+
+
 // Targeting ../lib/Callbacks.java
 
 
@@ -131,10 +136,12 @@ public static native int traverse_scan_end(TraverseScanner scanner, @Const Callb
 // #define CLIBRARY_H
 
 // #ifdef __cplusplus
-// #endif
+// Targeting ../lib/callback_fcn.java
+
+
 
 /* Calls callback(2) and prints what it asked and what came back, flushing stdout each time. */
-public static native void some_c_func(dev.tunnel.traverse.gateway.IntFunctionGateway arg0);
+public static native void some_c_func(callback_fcn arg0);
 
 // #ifdef __cplusplus
 // #endif
@@ -256,13 +263,18 @@ public static native String tn_getenv(String name);
 // #include <stdint.h>
 
 // #ifdef __cplusplus
-// #endif
+// Targeting ../lib/HandlePrintFn.java
+
+
+// Targeting ../lib/ContextPrintFn.java
+
+
 
 /* Calls print(handle). C never looks inside the handle. */
-public static native void myprint(@Cast("uintptr_t") long handle, dev.tunnel.traverse.gateway.HandlePrintGateway print);
+public static native void myprint(@Cast("uintptr_t") long handle, HandlePrintFn print);
 
 /* Calls print(context): the void* variant, for APIs whose user data is a pointer. */
-public static native void myprint_context(Pointer context, dev.tunnel.traverse.gateway.ContextPrintGateway print);
+public static native void myprint_context(Pointer context, ContextPrintFn print);
 
 // #ifdef __cplusplus
 // #endif
@@ -284,11 +296,9 @@ public static native void myprint_context(Pointer context, dev.tunnel.traverse.g
 // #include "traverse.h"
 
 // #ifdef __cplusplus
-// #endif
+// Targeting ../lib/TraverseDoneFn.java
 
-/* ---- Asynchronous traversal on a thread C creates ---------------------------------- */
 
-/* Called once, on the traversal's own thread, when it is over; its last act touching anything. */
 
 /*
  * Traverses filename on a new detached thread, calling cbs from that thread, then
@@ -298,9 +308,9 @@ public static native void myprint_context(Pointer context, dev.tunnel.traverse.g
  * (and done is never called). control is required: traverse_request_stop() cancels.
  */
 public static native int traverse_file_async(@Cast("const char*") BytePointer filename, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control,
-                        dev.tunnel.traverse.gateway.TraverseDoneGateway done, Pointer done_user_data);
+                        TraverseDoneFn done, Pointer done_user_data);
 public static native int traverse_file_async(String filename, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control,
-                        dev.tunnel.traverse.gateway.TraverseDoneGateway done, Pointer done_user_data);
+                        TraverseDoneFn done, Pointer done_user_data);
 
 /* Async traversal threads alive now, and the most alive at once since the last reset. */
 public static native int traverse_async_threads();
@@ -339,7 +349,7 @@ public static native int tn_session_close();
  * to a caller in between, until tn_pump_stop(). At most one pump runs at a time.
  * Returns 0, EBUSY if a pump is running, or an errno value from pthread_create.
  */
-public static native int tn_pump_start(dev.tunnel.traverse.gateway.StartGateway cb, Pointer user_data);
+public static native int tn_pump_start(StartCallbackFn cb, Pointer user_data);
 /* Callbacks the pump has made so far. */
 public static native @Cast("int64_t") long tn_pump_count();
 /* Stops the pump and waits for its thread to end; returns the callbacks made. */
@@ -348,7 +358,7 @@ public static native @Cast("int64_t") long tn_pump_stop();
 /* ---- A C library that keeps a callback without user_data ----------------------------- */
 
 /* Keeps callback for later (NULL forgets it). */
-public static native void tn_save_callback(dev.tunnel.traverse.gateway.IntFunctionGateway callback);
+public static native void tn_save_callback(callback_fcn callback);
 /* Calls the kept callback with arg, on whatever thread calls this; -1 if none is kept. */
 public static native int tn_call_saved_callback(int arg);
 
@@ -405,8 +415,9 @@ public static final int TUNNEL_BATCH_RECORD_INTS = 3;
  * buffer a third smaller for the cache. dev.tunnel.BatchBuffer.PAIR_INTS.
  */
 public static final int TUNNEL_BATCH_PAIR_INTS = 2;
+// Targeting ../lib/tunnel_batch_flush_fn.java
 
-/* The one upcall per buffer: count records are ready at the start of the buffer. */
+
 
 /*
  * Prepares a batch over records, room for capacity records (at least 1) of record_ints int32
@@ -483,53 +494,53 @@ public static final int TRAVERSE_EVENT_END =   1;
  * callbacks in C); records holds capacity records; flush(flush_user_data, count) is the upcall.
  */
 public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, IntPointer records,
-                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 int _capacity, tunnel_batch_flush_fn flush,
                                  Pointer flush_user_data, TraverseControl control);
 public static native int traverse_file_batched(String filename, int start, int end, IntBuffer records,
-                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 int _capacity, tunnel_batch_flush_fn flush,
                                  Pointer flush_user_data, TraverseControl control);
 public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, int[] records,
-                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 int _capacity, tunnel_batch_flush_fn flush,
                                  Pointer flush_user_data, TraverseControl control);
 public static native int traverse_file_batched(String filename, int start, int end, IntPointer records,
-                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 int _capacity, tunnel_batch_flush_fn flush,
                                  Pointer flush_user_data, TraverseControl control);
 public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, IntBuffer records,
-                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 int _capacity, tunnel_batch_flush_fn flush,
                                  Pointer flush_user_data, TraverseControl control);
 public static native int traverse_file_batched(String filename, int start, int end, int[] records,
-                                 int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                 int _capacity, tunnel_batch_flush_fn flush,
                                  Pointer flush_user_data, TraverseControl control);
 
 /* traverse_memory with batched delivery. */
 public static native int traverse_memory_batched(@Cast("const char*") BytePointer data, @Cast("size_t") long size, int start, int end,
-                                   IntPointer records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   IntPointer records, int _capacity, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
-                                   IntBuffer records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   IntBuffer records, int _capacity, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 public static native int traverse_memory_batched(@Cast("const char*") BytePointer data, @Cast("size_t") long size, int start, int end,
-                                   int[] records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   int[] records, int _capacity, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
-                                   IntPointer records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   IntPointer records, int _capacity, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 public static native int traverse_memory_batched(@Cast("const char*") BytePointer data, @Cast("size_t") long size, int start, int end,
-                                   IntBuffer records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   IntBuffer records, int _capacity, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
-                                   int[] records, int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   int[] records, int _capacity, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 
 /* traverse_events (the synthetic source) with batched delivery. */
 public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, IntPointer records,
-                                   int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   int _capacity, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, IntBuffer records,
-                                   int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   int _capacity, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, int[] records,
-                                   int _capacity, dev.tunnel.traverse.gateway.BatchFlushGateway flush,
+                                   int _capacity, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 
 // #endif

@@ -27,6 +27,6 @@ public class Callbacks extends Pointer {
         return new Callbacks((Pointer)this).offsetAddress(i);
     }
 
-  public native dev.tunnel.traverse.gateway.StartGateway start(); public native Callbacks start(dev.tunnel.traverse.gateway.StartGateway setter);
-  public native dev.tunnel.traverse.gateway.EndGateway end(); public native Callbacks end(dev.tunnel.traverse.gateway.EndGateway setter);
+  public native StartCallbackFn start(); public native Callbacks start(StartCallbackFn setter);
+  public native EndCallbackFn end(); public native Callbacks end(EndCallbackFn setter);
 }

@@ -1,5 +1,6 @@
 package dev.tunnel.traverse.presets;
 
+import dev.tunnel.Callback;
 import org.bytedeco.javacpp.annotation.Platform;
 import org.bytedeco.javacpp.annotation.Properties;
 import org.bytedeco.javacpp.tools.Info;
@@ -7,8 +8,9 @@ import org.bytedeco.javacpp.tools.InfoMap;
 import org.bytedeco.javacpp.tools.InfoMapper;
 
 /**
- * The JavaCPP preset for libtraverse: which headers to parse, which library to link, and how
- * C names map to Java. The build regenerates {@code dev.tunnel.traverse.global.traverse} and
+ * The JavaCPP preset for libtraverse: which headers to parse, which library to link, how C
+ * names map to Java, and which C callback types Tunnel serves with a gateway ({@link Callback}:
+ * one declaration per typedef; the build generates the rest). The build regenerates {@code dev.tunnel.traverse.global.traverse} and
  * {@code dev.tunnel.traverse.lib} from it; most users want {@link dev.tunnel.traverse.Traversal}
  * instead of those raw bindings.
  *
@@ -21,25 +23,21 @@ import org.bytedeco.javacpp.tools.InfoMapper;
     target = "dev.tunnel.traverse.lib",
     global = "dev.tunnel.traverse.global.traverse",
     value = @Platform(include = {"traverse.h", "clibrary.h", "basics.h", "myprint.h", "threads.h", "tunnel_batch.h", "traverse_batched.h"}, link = "traverse@.1"))
+// user_data first: routed to the CallbackScope it names
+@Callback(value = "StartCallbackFn", userData = 0, method = "start")
+@Callback(value = "EndCallbackFn", userData = 0, method = "end")
+@Callback(value = "TraverseDoneFn", userData = 0, method = "done")
+@Callback(value = "tunnel_batch_flush_fn", userData = 0, method = "deliver")
+// no user_data: routed to the function bound to the calling thread
+@Callback(value = "callback_fcn", userData = Callback.NONE, method = "applyAsInt")
+@Callback(value = "HandlePrintFn", userData = Callback.NONE, method = "accept")
+@Callback(value = "ContextPrintFn", userData = Callback.NONE, method = "accept")
 public class traverse implements InfoMapper {
-    private static final String GATEWAYS = "dev.tunnel.traverse.gateway.";
-
     @Override
     public void map(InfoMap infoMap) {
         infoMap
             // the JNI glue is C++: parse the C++ branch of the headers' #ifdef __cplusplus
             .put(new Info("__cplusplus").define(true))
-
-            // each C callback type is served by one static gateway of Tunnel's (a final
-            // FunctionPointer class with a long user_data), never by a generated class users
-            // could instantiate: those share 10 native slots and allocate a Pointer per call
-            .put(new Info("StartCallbackFn").skip().valueTypes(GATEWAYS + "StartGateway").pointerTypes(GATEWAYS + "StartGateway"))
-            .put(new Info("EndCallbackFn").skip().valueTypes(GATEWAYS + "EndGateway").pointerTypes(GATEWAYS + "EndGateway"))
-            .put(new Info("callback_fcn").skip().valueTypes(GATEWAYS + "IntFunctionGateway").pointerTypes(GATEWAYS + "IntFunctionGateway"))
-            .put(new Info("TraverseDoneFn").skip().valueTypes(GATEWAYS + "TraverseDoneGateway").pointerTypes(GATEWAYS + "TraverseDoneGateway"))
-            .put(new Info("tunnel_batch_flush_fn").skip().valueTypes(GATEWAYS + "BatchFlushGateway").pointerTypes(GATEWAYS + "BatchFlushGateway"))
-            .put(new Info("HandlePrintFn").skip().valueTypes(GATEWAYS + "HandlePrintGateway").pointerTypes(GATEWAYS + "HandlePrintGateway"))
-            .put(new Info("ContextPrintFn").skip().valueTypes(GATEWAYS + "ContextPrintGateway").pointerTypes(GATEWAYS + "ContextPrintGateway"))
 
             // skip: the batching machinery is C-to-C (gateways, buffer bookkeeping); Java only
             // calls the *_batched entry points
