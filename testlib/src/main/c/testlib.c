@@ -1,0 +1,105 @@
+/* libtestlib: see testlib.h. */
+#include "testlib.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TL_CALL(name, type, fn_type) \
+    type tl_call_##name(fn_type fn, void* user_data, type v) { return fn(user_data, v); }
+
+TL_CALL(int8, int8_t, tl_int8_fn)
+TL_CALL(uint8, uint8_t, tl_uint8_fn)
+TL_CALL(uint16, uint16_t, tl_uint16_fn)
+TL_CALL(uint32, uint32_t, tl_uint32_fn)
+TL_CALL(int64, int64_t, tl_int64_fn)
+TL_CALL(uint64, uint64_t, tl_uint64_fn)
+TL_CALL(size, size_t, tl_size_fn)
+TL_CALL(float, float, tl_float_fn)
+TL_CALL(double, double, tl_double_fn)
+TL_CALL(bool, bool, tl_bool_fn)
+TL_CALL(enum, tl_color, tl_enum_fn)
+
+int16_t tl_call_int16(tl_int16_fn fn, int16_t v, void* user_data) { return fn(v, user_data); }
+int32_t tl_call_int32(tl_int32_fn fn, int32_t a, void* user_data, int32_t b) { return fn(a, user_data, b); }
+int64_t tl_call_uintptr(tl_uintptr_fn fn, uintptr_t user_data, int64_t v) { return fn(user_data, v); }
+
+void tl_call_string(tl_string_fn fn, void* user_data, const char* s) {
+    size_t size = s ? strlen(s) + 1 : 0;
+    char* copy = s ? malloc(size) : NULL;
+    if (s && !copy) {
+        return;
+    }
+    if (copy) {
+        memcpy(copy, s, size);
+    }
+    fn(user_data, copy);
+    if (copy) {
+        memset(copy, 0x5a, size); /* what a late reader would see, were it allowed to read */
+        free(copy);
+    }
+}
+
+size_t tl_call_bytes(tl_bytes_fn fn, void* user_data, const char* bytes, size_t length) {
+    char* copy = malloc(length ? length : 1);
+    if (!copy) {
+        return 0;
+    }
+    memcpy(copy, bytes, length);
+    size_t result = fn(user_data, copy, length);
+    memset(copy, 0x5a, length);
+    free(copy);
+    return result;
+}
+
+void* tl_call_pointer(tl_pointer_fn fn, void* user_data, tl_point* p, int32_t* values, int32_t count, void* opaque) {
+    tl_point point = *p;
+    int32_t* copy = malloc(sizeof(int32_t) * (size_t)(count > 0 ? count : 1));
+    if (!copy) {
+        return NULL;
+    }
+    memcpy(copy, values, sizeof(int32_t) * (size_t)count);
+    void* result = fn(user_data, &point, copy, opaque);
+    *p = point;
+    memcpy(values, copy, sizeof(int32_t) * (size_t)count);
+    free(copy);
+    return result;
+}
+
+int32_t tl_call_none(tl_none_fn fn, int32_t v) { return fn(v); }
+
+void tl_call_int32_repeatedly(tl_int32_fn fn, void* user_data, int32_t n, int32_t* results) {
+    for (int32_t i = 0; i < n; i++) {
+        results[i] = fn(i, user_data, -i);
+    }
+}
+
+struct tl_int32_call {
+    tl_int32_fn fn;
+    int32_t a;
+    void* user_data;
+    int32_t b;
+    int32_t result;
+};
+
+static void* tl_int32_thread(void* arg) {
+    struct tl_int32_call* call = arg;
+    call->result = call->fn(call->a, call->user_data, call->b);
+    return NULL;
+}
+
+int32_t tl_call_int32_on_thread(tl_int32_fn fn, int32_t a, void* user_data, int32_t b) {
+    struct tl_int32_call call = { fn, a, user_data, b, 0 };
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, tl_int32_thread, &call) != 0) {
+        return INT32_MIN;
+    }
+    pthread_join(thread, NULL);
+    return call.result;
+}
+
+static tl_none_fn kept;
+
+void tl_keep_none(tl_none_fn fn) { kept = fn; }
+
+int32_t tl_call_kept_none(int32_t v) { return kept ? kept(v) : INT32_MIN; }
