@@ -178,7 +178,7 @@ final class GatewaySource {
         s.append(imports());
         s.append("/**\n");
         s.append(" * The C callback type {@code ").append(escape(cSignature)).append("}, served by one static\n");
-        s.append(" * gateway, {@link #GATEWAY}: pass it wherever C takes a {@code ").append(typedef).append("}.\n");
+        s.append(" * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.\n");
         if (routed) {
             s.append(" * Its {@code ").append(all.get(userData).name()).append("} (parameter ").append(userData)
                     .append(") must be the {@link dev.tunnel.CallbackScope} whose target, a\n");
@@ -212,8 +212,8 @@ final class GatewaySource {
             s.append("    /** What C gets when the Java side failed or was not called. */\n");
             s.append("    public static final ").append(javaReturnType()).append(" ON_FAILURE = ").append(failureValue()).append(";\n\n");
         }
-        s.append("    /** What Java implements for a {@code ").append(typedef).append("}: C's parameters");
-        s.append(routed ? " less the user data" : "").append(".*/\n");
+        s.append("    /** What Java implements for this callback type: C's parameters");
+        s.append(routed ? " less the user data" : "").append(". */\n");
         s.append("    @FunctionalInterface\n    public interface Function {\n");
         s.append("        /**\n         * Called for each call C makes");
         if (!java.isEmpty()) {
