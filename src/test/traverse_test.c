@@ -412,12 +412,13 @@ static void test_batched_matches_unbatched(void) {
     Callbacks wanted = {start ? on_start : NULL, end ? on_end : NULL};
     CHECK(traverse_memory(text, strlen(text), wanted, &expected, NULL) == TRAVERSE_OK);
     int events = expected.starts + expected.ends;
+    int32_t layout = start && end ? TUNNEL_BATCH_RECORD_INTS : TUNNEL_BATCH_PAIR_INTS;
     for (size_t c = 0; c < sizeof capacities / sizeof capacities[0]; c++) {
       traverse_control control;
       traverse_control_init(&control);
       batch_decoder d = {.records = records, .start = start, .end = end, .r = {.stop_at_event = -1}};
-      CHECK(traverse_memory_batched(text, strlen(text), start, end, records, capacities[c], decode_flush, &d,
-                                    &control) == TRAVERSE_OK);
+      CHECK(traverse_memory_batched(text, strlen(text), start, end, records, (size_t)capacities[c] * layout, layout,
+                                    decode_flush, &d, &control) == TRAVERSE_OK);
       CHECK(strcmp(d.r.log, expected.log) == 0);
       CHECK(d.flushes == (events + capacities[c] - 1) / capacities[c]);
       CHECK(d.largest_flush <= capacities[c]);
@@ -429,18 +430,18 @@ static void test_batched_matches_unbatched(void) {
 static void test_batched_sources(void) {
   int32_t records[16 * TUNNEL_BATCH_PAIR_INTS];
   batch_decoder d = {.records = records, .start = 0, .end = 1, .r = {.stop_at_event = -1}};
-  CHECK(traverse_events_batched(40, 0, 1, records, 16, decode_flush, &d, NULL) == TRAVERSE_OK);
+  CHECK(traverse_events_batched(40, 0, 1, records, 32, TUNNEL_BATCH_PAIR_INTS, decode_flush, &d, NULL) == TRAVERSE_OK);
   CHECK(d.r.ends == 40 && d.flushes == 3 && strncmp(d.r.log, "e0:0 e1:1 e2:2 ", 15) == 0);
 
   const char* path = write_file("batched.txt", "one\ntwo\n", 8);
   batch_decoder f = {.records = records, .start = 1, .end = 0, .r = {.stop_at_event = -1}};
-  CHECK(traverse_file_batched(path, 1, 0, records, 16, decode_flush, &f, NULL) == TRAVERSE_OK);
+  CHECK(traverse_file_batched(path, 1, 0, records, 32, TUNNEL_BATCH_PAIR_INTS, decode_flush, &f, NULL) == TRAVERSE_OK);
   CHECK(strcmp(f.r.log, "s0 s1 ") == 0 && f.flushes == 1);
 
   batch_decoder none = {.records = records, .r = {.stop_at_event = -1}};
-  CHECK(traverse_events_batched(40, 0, 0, records, 16, decode_flush, &none, NULL) == TRAVERSE_OK);
+  CHECK(traverse_events_batched(40, 0, 0, records, 32, TUNNEL_BATCH_PAIR_INTS, decode_flush, &none, NULL) == TRAVERSE_OK);
   CHECK(none.flushes == 0);
-  CHECK(traverse_file_batched(dir, 1, 1, records, 16, decode_flush, &none, NULL) == EISDIR);
+  CHECK(traverse_file_batched(dir, 1, 1, records, 30, TUNNEL_BATCH_RECORD_INTS, decode_flush, &none, NULL) == EISDIR);
   CHECK(none.flushes == 0);
 }
 
@@ -451,9 +452,41 @@ static void test_batched_stop_ends_delivery(void) {
   /* the second flush asks C to stop: nothing more reaches the decoder, not even the tail */
   batch_decoder d = {.records = records, .start = 1, .end = 1, .r = {.stop_at_event = -1},
                      .stop_at_flush = 2, .control = &control};
-  CHECK(traverse_events_batched(100, 1, 1, records, 4, decode_flush, &d, &control) == TRAVERSE_ESTOPPED);
+  CHECK(traverse_events_batched(100, 1, 1, records, 4 * TUNNEL_BATCH_RECORD_INTS, TUNNEL_BATCH_RECORD_INTS,
+                                decode_flush, &d, &control) == TRAVERSE_ESTOPPED);
   CHECK(d.flushes == 2 && d.r.starts + d.r.ends == 8);
   CHECK(strcmp(d.r.log, "s0 e0:0 s1 e1:1 s2 e2:2 s3 e3:3 ") == 0);
+}
+
+/* A buffer of the wrong layout or size is refused before anything is written: here the buffers
+ * are malloc'ed to their exact size, so a write past one is an ASan or valgrind report. */
+static void test_batched_layout_is_checked(void) {
+  int32_t* pairs = malloc(4 * TUNNEL_BATCH_PAIR_INTS * sizeof(int32_t));
+  batch_decoder d = {.records = pairs, .start = 1, .end = 1, .r = {.stop_at_event = -1}};
+  /* both events need kind records: a pair-sized buffer declared as pairs is refused */
+  CHECK(traverse_events_batched(100, 1, 1, pairs, 4 * TUNNEL_BATCH_PAIR_INTS, TUNNEL_BATCH_PAIR_INTS,
+                                decode_flush, &d, NULL) == TRAVERSE_EINVAL);
+  /* and one declared as kind records holds only what fits: 2 whole records in 8 values */
+  CHECK(traverse_events_batched(10, 1, 1, pairs, 4 * TUNNEL_BATCH_PAIR_INTS, TUNNEL_BATCH_RECORD_INTS,
+                                decode_flush, &d, NULL) == TRAVERSE_OK);
+  CHECK(d.largest_flush == 2 && d.r.starts == 10 && d.r.ends == 10);
+  /* one kind needs pairs */
+  batch_decoder e = {.records = pairs, .start = 0, .end = 1, .r = {.stop_at_event = -1}};
+  CHECK(traverse_events_batched(10, 0, 1, pairs, 4 * TUNNEL_BATCH_PAIR_INTS, TUNNEL_BATCH_RECORD_INTS,
+                                decode_flush, &e, NULL) == TRAVERSE_EINVAL);
+  /* no room for one record, a NULL buffer, an unknown layout */
+  CHECK(traverse_events_batched(10, 0, 1, pairs, 1, TUNNEL_BATCH_PAIR_INTS, decode_flush, &e, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_events_batched(10, 0, 1, pairs, 0, TUNNEL_BATCH_PAIR_INTS, decode_flush, &e, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_events_batched(10, 0, 1, NULL, 8, TUNNEL_BATCH_PAIR_INTS, decode_flush, &e, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_events_batched(10, 0, 1, pairs, 8, 5, decode_flush, &e, NULL) == TRAVERSE_EINVAL);
+  CHECK(e.flushes == 0);
+  free(pairs);
+
+  tunnel_batch batch;
+  int32_t one[3];
+  CHECK(tunnel_batch_init(&batch, one, 3, TUNNEL_BATCH_RECORD_INTS, decode_flush, &d) == 0);
+  CHECK(tunnel_batch_init(&batch, one, 2, TUNNEL_BATCH_RECORD_INTS, decode_flush, &d) == -1);
+  CHECK(tunnel_batch_init(&batch, one, 3, TUNNEL_BATCH_PAIR_INTS, NULL, &d) == -1);
 }
 
 int main(void) {
@@ -477,6 +510,7 @@ int main(void) {
   test_batched_matches_unbatched();
   test_batched_sources();
   test_batched_stop_ends_delivery();
+  test_batched_layout_is_checked();
   char command[600];
   snprintf(command, sizeof command, "rm -rf %s", dir);
   if (system(command) != 0) {

@@ -56,7 +56,8 @@ static int64_t bench_c_batched_events(int64_t lines, int32_t capacity) {
     return -1;
   }
   bench_batch_sum state = {records, 0};
-  int status = traverse_events_batched(lines, 0, 1, records, capacity, bench_sum_pairs, &state, NULL);
+  int status = traverse_events_batched(lines, 0, 1, records, (size_t)capacity * TUNNEL_BATCH_PAIR_INTS,
+                                       TUNNEL_BATCH_PAIR_INTS, bench_sum_pairs, &state, NULL);
   free(records);
   return status == TRAVERSE_OK ? state.sum : -1;
 }

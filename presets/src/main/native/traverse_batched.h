@@ -22,24 +22,31 @@ TUNNEL_BATCH_PAIR_GATEWAY_1(traverse_batched_start_only)
 TUNNEL_BATCH_PAIR_GATEWAY_2(traverse_batched_end_only)
 
 /*
- * Starts a batch for the events wanted and returns the callbacks that fill it; the events not
- * wanted stay NULL callbacks in C. The layout follows dev.tunnel.traverse.VisitorBatchReceiver:
- * pair records when one kind is wanted, kind records when both are.
+ * Starts a batch for the events wanted over records (length int32 values, laid out as
+ * record_ints per record) and sets the callbacks that fill it; the events not wanted stay NULL
+ * callbacks in C. The layout must be the one the events call for, as
+ * dev.tunnel.traverse.VisitorEvents sizes it: kind records when both are wanted, pairs when one
+ * is. Returns TRAVERSE_OK, or TRAVERSE_EINVAL for another layout or a buffer too small for one
+ * record, before anything is written.
  */
-static Callbacks traverse_batched_callbacks(tunnel_batch* batch, int start, int end, int32_t* records,
-                                            int32_t capacity, tunnel_batch_flush_fn flush,
-                                            void* flush_user_data) {
-  Callbacks cbs;
-  if (start && end) {
-    tunnel_batch_init(batch, records, capacity, TUNNEL_BATCH_RECORD_INTS, flush, flush_user_data);
-    cbs.start = traverse_batched_start;
-    cbs.end = traverse_batched_end;
-  } else {
-    tunnel_batch_init(batch, records, capacity, TUNNEL_BATCH_PAIR_INTS, flush, flush_user_data);
-    cbs.start = start ? traverse_batched_start_only : NULL;
-    cbs.end = end ? traverse_batched_end_only : NULL;
+static int traverse_batched_callbacks(Callbacks* cbs, tunnel_batch* batch, int start, int end,
+                                      int32_t* records, size_t length, int32_t record_ints,
+                                      tunnel_batch_flush_fn flush, void* flush_user_data) {
+  int32_t wanted = start && end ? TUNNEL_BATCH_RECORD_INTS : TUNNEL_BATCH_PAIR_INTS;
+  if ((start || end) && record_ints != wanted) {
+    return TRAVERSE_EINVAL;
   }
-  return cbs;
+  if (tunnel_batch_init(batch, records, length, record_ints, flush, flush_user_data) != 0) {
+    return TRAVERSE_EINVAL;
+  }
+  if (start && end) {
+    cbs->start = traverse_batched_start;
+    cbs->end = traverse_batched_end;
+  } else {
+    cbs->start = start ? traverse_batched_start_only : NULL;
+    cbs->end = end ? traverse_batched_end_only : NULL;
+  }
+  return TRAVERSE_OK;
 }
 
 /* Flushes what is left, unless the traversal was stopped: nothing reaches Java after a failure. */
@@ -52,33 +59,47 @@ static int traverse_batched_finish(int status, tunnel_batch* batch, traverse_con
 
 /*
  * traverse_file with batched delivery: start/end select the events wanted (the others are NULL
- * callbacks in C); records holds capacity records; flush(flush_user_data, count) is the upcall.
+ * callbacks in C); records is a buffer of length int32 values in the layout the events call for
+ * (record_ints per record); flush(flush_user_data, count) is the upcall.
  */
 static int traverse_file_batched(const char* filename, int start, int end, int32_t* records,
-                                 int32_t capacity, tunnel_batch_flush_fn flush,
+                                 size_t length, int32_t record_ints, tunnel_batch_flush_fn flush,
                                  void* flush_user_data, traverse_control* control) {
   tunnel_batch batch;
-  Callbacks cbs = traverse_batched_callbacks(&batch, start, end, records, capacity, flush, flush_user_data);
+  Callbacks cbs;
+  int invalid = traverse_batched_callbacks(&cbs, &batch, start, end, records, length, record_ints, flush, flush_user_data);
+  if (invalid) {
+    return invalid;
+  }
   int status = traverse_file(filename, cbs, &batch, control);
   return traverse_batched_finish(status, &batch, control);
 }
 
 /* traverse_memory with batched delivery. */
 static int traverse_memory_batched(const char* data, size_t size, int start, int end,
-                                   int32_t* records, int32_t capacity, tunnel_batch_flush_fn flush,
-                                   void* flush_user_data, traverse_control* control) {
+                                   int32_t* records, size_t length, int32_t record_ints,
+                                   tunnel_batch_flush_fn flush, void* flush_user_data,
+                                   traverse_control* control) {
   tunnel_batch batch;
-  Callbacks cbs = traverse_batched_callbacks(&batch, start, end, records, capacity, flush, flush_user_data);
+  Callbacks cbs;
+  int invalid = traverse_batched_callbacks(&cbs, &batch, start, end, records, length, record_ints, flush, flush_user_data);
+  if (invalid) {
+    return invalid;
+  }
   int status = traverse_memory(data, size, cbs, &batch, control);
   return traverse_batched_finish(status, &batch, control);
 }
 
 /* traverse_events (the synthetic source) with batched delivery. */
 static int traverse_events_batched(int64_t lines, int start, int end, int32_t* records,
-                                   int32_t capacity, tunnel_batch_flush_fn flush,
+                                   size_t length, int32_t record_ints, tunnel_batch_flush_fn flush,
                                    void* flush_user_data, traverse_control* control) {
   tunnel_batch batch;
-  Callbacks cbs = traverse_batched_callbacks(&batch, start, end, records, capacity, flush, flush_user_data);
+  Callbacks cbs;
+  int invalid = traverse_batched_callbacks(&cbs, &batch, start, end, records, length, record_ints, flush, flush_user_data);
+  if (invalid) {
+    return invalid;
+  }
   int status = traverse_events(lines, cbs, &batch, control);
   return traverse_batched_finish(status, &batch, control);
 }

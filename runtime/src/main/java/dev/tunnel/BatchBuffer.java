@@ -74,6 +74,11 @@ public final class BatchBuffer implements AutoCloseable {
         return capacity;
     }
 
+    /** The buffer's length in ints ({@code int32_t} values): what C is told it may fill. */
+    public long length() {
+        return (long) capacity * recordInts;
+    }
+
     /** Ints per record: {@link #RECORD_INTS} or {@link #PAIR_INTS}. */
     public int recordInts() {
         return recordInts;

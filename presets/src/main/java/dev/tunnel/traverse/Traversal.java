@@ -157,7 +157,7 @@ public final class Traversal {
         String name = file.toString();
         return runBatched(visitor, VisitorEvents.of(visitor), recordsPerBatch, name,
                 (start, end, buffer, userData, control) -> traverse_file_batched(name, start, end, buffer.pointer(),
-                        buffer.capacity(), tunnel_batch_flush_fn.GATEWAY, userData, control));
+                        buffer.length(), buffer.recordInts(), tunnel_batch_flush_fn.GATEWAY, userData, control));
     }
 
     /** {@link #traverseBatched(Path, Visitor)} with the struct-of-functions form. */
@@ -167,7 +167,7 @@ public final class Traversal {
         String name = file.toString();
         return runBatched(callbacks.asVisitor(), VisitorEvents.of(callbacks), DEFAULT_RECORDS_PER_BATCH, name,
                 (start, end, buffer, userData, control) -> traverse_file_batched(name, start, end, buffer.pointer(),
-                        buffer.capacity(), tunnel_batch_flush_fn.GATEWAY, userData, control));
+                        buffer.length(), buffer.recordInts(), tunnel_batch_flush_fn.GATEWAY, userData, control));
     }
 
     /**
@@ -184,7 +184,7 @@ public final class Traversal {
                 (start, end, buffer, userData, control) -> {
                     try (BytePointer bytes = new BytePointer(data)) {
                         return traverse_memory_batched(bytes, data.remaining(), start, end, buffer.pointer(),
-                                buffer.capacity(), tunnel_batch_flush_fn.GATEWAY, userData, control);
+                                buffer.length(), buffer.recordInts(), tunnel_batch_flush_fn.GATEWAY, userData, control);
                     } finally {
                         Reference.reachabilityFence(data); // see traverse(ByteBuffer, Visitor)
                     }
@@ -216,7 +216,7 @@ public final class Traversal {
         requireSyntheticLines(lines);
         return runBatched(visitor, VisitorEvents.of(visitor), recordsPerBatch, "<synthetic>",
                 (start, end, buffer, userData, control) -> traverse_events_batched(lines, start, end, buffer.pointer(),
-                        buffer.capacity(), tunnel_batch_flush_fn.GATEWAY, userData, control));
+                        buffer.length(), buffer.recordInts(), tunnel_batch_flush_fn.GATEWAY, userData, control));
     }
 
     private static void requireSyntheticLines(long lines) {

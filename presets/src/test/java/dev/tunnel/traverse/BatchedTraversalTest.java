@@ -19,6 +19,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Batched delivery: the same events, order, errors and exceptions as one upcall per event. */
 class BatchedTraversalTest {
+    /** The raw binding refuses a buffer whose layout is not the one the events call for: no write past it. */
+    @Test
+    void aBufferOfTheWrongLayoutIsRefusedBeforeCWritesToIt() {
+        int[] flushes = {0};
+        try (dev.tunnel.BatchBuffer pairs = new dev.tunnel.BatchBuffer(4, dev.tunnel.BatchBuffer.PAIR_INTS);
+             dev.tunnel.traverse.lib.TraverseControl control = new dev.tunnel.traverse.lib.TraverseControl();
+             dev.tunnel.CallbackScope<dev.tunnel.traverse.lib.tunnel_batch_flush_fn.Function> scope =
+                     dev.tunnel.CallbackScope.open(count -> flushes[0]++)) {
+            dev.tunnel.traverse.global.traverse.traverse_control_init(control);
+            // both events want (kind, a, b) records: 3 ints each would overrun a buffer sized for pairs
+            assertEquals(dev.tunnel.traverse.global.traverse.TRAVERSE_EINVAL, dev.tunnel.traverse.global.traverse.traverse_events_batched(
+                    100, 1, 1, pairs.pointer(), pairs.length(), dev.tunnel.BatchBuffer.PAIR_INTS,
+                    dev.tunnel.traverse.lib.tunnel_batch_flush_fn.GATEWAY, scope.pointer(), control));
+            // a length of 0 (no room for a record) is refused too
+            assertEquals(dev.tunnel.traverse.global.traverse.TRAVERSE_EINVAL, dev.tunnel.traverse.global.traverse.traverse_events_batched(
+                    100, 0, 1, pairs.pointer(), 0, dev.tunnel.BatchBuffer.PAIR_INTS,
+                    dev.tunnel.traverse.lib.tunnel_batch_flush_fn.GATEWAY, scope.pointer(), control));
+        }
+        assertEquals(0, flushes[0]);
+    }
+
     @TempDir
     Path dir;
 

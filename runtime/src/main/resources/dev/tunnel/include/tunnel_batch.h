@@ -16,7 +16,8 @@
  *   TUNNEL_BATCH_GATEWAY_1(my_on_node, MY_EVENT_NODE)   // void my_on_node(void*, int)
  *
  *   tunnel_batch batch;
- *   tunnel_batch_init(&batch, records, capacity, TUNNEL_BATCH_RECORD_INTS, java_flush_gateway, java_scope);
+ *   if (tunnel_batch_init(&batch, records, length, TUNNEL_BATCH_RECORD_INTS, java_flush_gateway, java_scope) != 0)
+ *     return EINVAL;                                     // no whole record fits in length int32 values
  *   library_walk(graph, my_on_node, my_on_edge, &batch); // events land in records[]
  *   tunnel_batch_flush(&batch);                          // the last, partial buffer
  *
@@ -64,19 +65,34 @@ typedef struct tunnel_batch {
 } tunnel_batch;
 
 /*
- * Prepares a batch over records, room for capacity records (at least 1) of record_ints int32
+ * Prepares a batch over records, a buffer of length int32 values, for records of record_ints
  * values each: TUNNEL_BATCH_RECORD_INTS for tunnel_batch_add, TUNNEL_BATCH_PAIR_INTS for
- * tunnel_batch_add_pair. flush(user_data, count) is the upcall.
+ * tunnel_batch_add_pair. As many whole records as fit are used (at most INT32_MAX, the
+ * largest count a flush can report). flush(user_data, count) is the upcall.
+ * Returns 0, or -1 (and the batch unusable) if records or flush is NULL, record_ints is
+ * neither layout, or not one record fits: the buffer's size is checked here, once, so that
+ * appending never writes past it.
  */
-static inline void tunnel_batch_init(tunnel_batch* batch, int32_t* records, int32_t capacity,
-                                     int32_t record_ints, tunnel_batch_flush_fn flush,
-                                     void* user_data) {
+static inline int tunnel_batch_init(tunnel_batch* batch, int32_t* records, size_t length,
+                                    int32_t record_ints, tunnel_batch_flush_fn flush,
+                                    void* user_data) {
+  if (records == NULL || flush == NULL
+      || (record_ints != TUNNEL_BATCH_RECORD_INTS && record_ints != TUNNEL_BATCH_PAIR_INTS)
+      || length < (size_t)record_ints) {
+    batch->next = batch->end = batch->records = NULL;
+    return -1;
+  }
+  size_t capacity = length / (size_t)record_ints;
+  if (capacity > INT32_MAX) {
+    capacity = INT32_MAX;
+  }
   batch->next = records;
-  batch->end = records + (size_t)capacity * (size_t)record_ints;
+  batch->end = records + capacity * (size_t)record_ints;
   batch->records = records;
   batch->record_ints = record_ints;
   batch->flush = flush;
   batch->user_data = user_data;
+  return 0;
 }
 
 /* Records waiting to be flushed. */
@@ -116,7 +132,7 @@ static inline void tunnel_batch_add(tunnel_batch* batch, int32_t kind, int32_t a
   record[0] = kind;
   record[1] = a;
   record[2] = b;
-  if (next == end) {
+  if (next >= end) {
     tunnel_batch_full(batch);
   }
 }
@@ -129,7 +145,7 @@ static inline void tunnel_batch_add_pair(tunnel_batch* batch, int32_t a, int32_t
   batch->next = next;
   record[0] = a;
   record[1] = b;
-  if (next == end) {
+  if (next >= end) {
     tunnel_batch_full(batch);
   }
 }

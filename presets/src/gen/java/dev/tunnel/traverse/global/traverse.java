@@ -199,12 +199,10 @@ public static native @Cast("const char*") BytePointer tn_packet(@Cast("size_t*")
 /* ---- Arrays ------------------------------------------------------------------------- */
 
 /* Returns a new array of count int32 values i*i, owned by the caller (tn_free), or NULL. */
-public static native IntPointer tn_squares(@Cast("size_t") long count);
+public static native @Cast("int32_t*") IntPointer tn_squares(@Cast("size_t") long count);
 
 /* Sum of count values, so a caller can check what C sees after writing through a view. */
-public static native @Cast("int64_t") long tn_sum(@Const IntPointer values, @Cast("size_t") long count);
-public static native @Cast("int64_t") long tn_sum(@Const IntBuffer values, @Cast("size_t") long count);
-public static native @Cast("int64_t") long tn_sum(@Const int[] values, @Cast("size_t") long count);
+public static native @Cast("int64_t") long tn_sum(@Cast("const int32_t*") IntPointer values, @Cast("size_t") long count);
 
 /* ---- Awkward layouts (the cgo wiki's "struct alignment issues") ---------------------- */
 
@@ -388,7 +386,8 @@ public static native int tn_call_saved_callback(int arg);
  *   TUNNEL_BATCH_GATEWAY_1(my_on_node, MY_EVENT_NODE)   // void my_on_node(void*, int)
  *
  *   tunnel_batch batch;
- *   tunnel_batch_init(&batch, records, capacity, TUNNEL_BATCH_RECORD_INTS, java_flush_gateway, java_scope);
+ *   if (tunnel_batch_init(&batch, records, length, TUNNEL_BATCH_RECORD_INTS, java_flush_gateway, java_scope) != 0)
+ *     return EINVAL;                                     // no whole record fits in length int32 values
  *   library_walk(graph, my_on_node, my_on_edge, &batch); // events land in records[]
  *   tunnel_batch_flush(&batch);                          // the last, partial buffer
  *
@@ -420,9 +419,13 @@ public static final int TUNNEL_BATCH_PAIR_INTS = 2;
 
 
 /*
- * Prepares a batch over records, room for capacity records (at least 1) of record_ints int32
+ * Prepares a batch over records, a buffer of length int32 values, for records of record_ints
  * values each: TUNNEL_BATCH_RECORD_INTS for tunnel_batch_add, TUNNEL_BATCH_PAIR_INTS for
- * tunnel_batch_add_pair. flush(user_data, count) is the upcall.
+ * tunnel_batch_add_pair. As many whole records as fit are used (at most INT32_MAX, the
+ * largest count a flush can report). flush(user_data, count) is the upcall.
+ * Returns 0, or -1 (and the batch unusable) if records or flush is NULL, record_ints is
+ * neither layout, or not one record fits: the buffer's size is checked here, once, so that
+ * appending never writes past it.
  */
 
 
@@ -491,56 +494,29 @@ public static final int TRAVERSE_EVENT_END =   1;
 
 /*
  * traverse_file with batched delivery: start/end select the events wanted (the others are NULL
- * callbacks in C); records holds capacity records; flush(flush_user_data, count) is the upcall.
+ * callbacks in C); records is a buffer of length int32 values in the layout the events call for
+ * (record_ints per record); flush(flush_user_data, count) is the upcall.
  */
-public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, IntPointer records,
-                                 int _capacity, tunnel_batch_flush_fn flush,
+public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, @Cast("int32_t*") IntPointer records,
+                                 @Cast("size_t") long length, @Cast("int32_t") int record_ints, tunnel_batch_flush_fn flush,
                                  Pointer flush_user_data, TraverseControl control);
-public static native int traverse_file_batched(String filename, int start, int end, IntBuffer records,
-                                 int _capacity, tunnel_batch_flush_fn flush,
-                                 Pointer flush_user_data, TraverseControl control);
-public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, int[] records,
-                                 int _capacity, tunnel_batch_flush_fn flush,
-                                 Pointer flush_user_data, TraverseControl control);
-public static native int traverse_file_batched(String filename, int start, int end, IntPointer records,
-                                 int _capacity, tunnel_batch_flush_fn flush,
-                                 Pointer flush_user_data, TraverseControl control);
-public static native int traverse_file_batched(@Cast("const char*") BytePointer filename, int start, int end, IntBuffer records,
-                                 int _capacity, tunnel_batch_flush_fn flush,
-                                 Pointer flush_user_data, TraverseControl control);
-public static native int traverse_file_batched(String filename, int start, int end, int[] records,
-                                 int _capacity, tunnel_batch_flush_fn flush,
+public static native int traverse_file_batched(String filename, int start, int end, @Cast("int32_t*") IntPointer records,
+                                 @Cast("size_t") long length, @Cast("int32_t") int record_ints, tunnel_batch_flush_fn flush,
                                  Pointer flush_user_data, TraverseControl control);
 
 /* traverse_memory with batched delivery. */
 public static native int traverse_memory_batched(@Cast("const char*") BytePointer data, @Cast("size_t") long size, int start, int end,
-                                   IntPointer records, int _capacity, tunnel_batch_flush_fn flush,
-                                   Pointer flush_user_data, TraverseControl control);
+                                   @Cast("int32_t*") IntPointer records, @Cast("size_t") long length, @Cast("int32_t") int record_ints,
+                                   tunnel_batch_flush_fn flush, Pointer flush_user_data,
+                                   TraverseControl control);
 public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
-                                   IntBuffer records, int _capacity, tunnel_batch_flush_fn flush,
-                                   Pointer flush_user_data, TraverseControl control);
-public static native int traverse_memory_batched(@Cast("const char*") BytePointer data, @Cast("size_t") long size, int start, int end,
-                                   int[] records, int _capacity, tunnel_batch_flush_fn flush,
-                                   Pointer flush_user_data, TraverseControl control);
-public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
-                                   IntPointer records, int _capacity, tunnel_batch_flush_fn flush,
-                                   Pointer flush_user_data, TraverseControl control);
-public static native int traverse_memory_batched(@Cast("const char*") BytePointer data, @Cast("size_t") long size, int start, int end,
-                                   IntBuffer records, int _capacity, tunnel_batch_flush_fn flush,
-                                   Pointer flush_user_data, TraverseControl control);
-public static native int traverse_memory_batched(String data, @Cast("size_t") long size, int start, int end,
-                                   int[] records, int _capacity, tunnel_batch_flush_fn flush,
-                                   Pointer flush_user_data, TraverseControl control);
+                                   @Cast("int32_t*") IntPointer records, @Cast("size_t") long length, @Cast("int32_t") int record_ints,
+                                   tunnel_batch_flush_fn flush, Pointer flush_user_data,
+                                   TraverseControl control);
 
 /* traverse_events (the synthetic source) with batched delivery. */
-public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, IntPointer records,
-                                   int _capacity, tunnel_batch_flush_fn flush,
-                                   Pointer flush_user_data, TraverseControl control);
-public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, IntBuffer records,
-                                   int _capacity, tunnel_batch_flush_fn flush,
-                                   Pointer flush_user_data, TraverseControl control);
-public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, int[] records,
-                                   int _capacity, tunnel_batch_flush_fn flush,
+public static native int traverse_events_batched(@Cast("int64_t") long lines, int start, int end, @Cast("int32_t*") IntPointer records,
+                                   @Cast("size_t") long length, @Cast("int32_t") int record_ints, tunnel_batch_flush_fn flush,
                                    Pointer flush_user_data, TraverseControl control);
 
 // #endif

@@ -10,7 +10,7 @@ import static dev.tunnel.traverse.global.traverse.*;
 
 /**
  * The C callback type {@code void (*EndCallbackFn)(void* user_data, int a, int b)}, served by one static
- * gateway, {@link #GATEWAY}: pass it wherever C takes a {@code EndCallbackFn}.
+ * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
  * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
@@ -32,7 +32,7 @@ public final class EndCallbackFn extends FunctionPointer {
     /** The C callback type, as log messages and exceptions name it. */
     public static final String TYPE = "EndCallbackFn";
 
-    /** What Java implements for a {@code EndCallbackFn}: C's parameters less the user data.*/
+    /** What Java implements for this callback type: C's parameters less the user data. */
     @FunctionalInterface
     public interface Function {
         /**

@@ -10,7 +10,7 @@ import static dev.tunnel.traverse.global.traverse.*;
 
 /**
  * The C callback type {@code void (*HandlePrintFn)(uintptr_t handle)}, served by one static
- * gateway, {@link #GATEWAY}: pass it wherever C takes a {@code HandlePrintFn}.
+ * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
  * It has no {@code user_data}: C reaches the {@link Function} that {@link #TARGET} binds to the
  * calling thread for one C call.
  *
@@ -29,7 +29,7 @@ public final class HandlePrintFn extends FunctionPointer {
     /** The C callback type, as log messages and exceptions name it. */
     public static final String TYPE = "HandlePrintFn";
 
-    /** What Java implements for a {@code HandlePrintFn}: C's parameters.*/
+    /** What Java implements for this callback type: C's parameters. */
     @FunctionalInterface
     public interface Function {
         /**

@@ -10,7 +10,7 @@ import static dev.tunnel.traverse.global.traverse.*;
 
 /**
  * The C callback type {@code void (*TraverseDoneFn)(void* user_data, int status)}, served by one static
- * gateway, {@link #GATEWAY}: pass it wherever C takes a {@code TraverseDoneFn}.
+ * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
  * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
@@ -32,7 +32,7 @@ public final class TraverseDoneFn extends FunctionPointer {
     /** The C callback type, as log messages and exceptions name it. */
     public static final String TYPE = "TraverseDoneFn";
 
-    /** What Java implements for a {@code TraverseDoneFn}: C's parameters less the user data.*/
+    /** What Java implements for this callback type: C's parameters less the user data. */
     @FunctionalInterface
     public interface Function {
         /**

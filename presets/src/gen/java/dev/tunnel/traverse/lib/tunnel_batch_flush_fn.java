@@ -9,8 +9,8 @@ import org.bytedeco.javacpp.annotation.*;
 import static dev.tunnel.traverse.global.traverse.*;
 
 /**
- * The C callback type {@code void (*tunnel_batch_flush_fn)(void* user_data, int count)}, served by one static
- * gateway, {@link #GATEWAY}: pass it wherever C takes a {@code tunnel_batch_flush_fn}.
+ * The C callback type {@code void (*tunnel_batch_flush_fn)(void* user_data, int32_t count)}, served by one static
+ * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
  * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
@@ -32,11 +32,11 @@ public final class tunnel_batch_flush_fn extends FunctionPointer {
     /** The C callback type, as log messages and exceptions name it. */
     public static final String TYPE = "tunnel_batch_flush_fn";
 
-    /** What Java implements for a {@code tunnel_batch_flush_fn}: C's parameters less the user data.*/
+    /** What Java implements for this callback type: C's parameters less the user data. */
     @FunctionalInterface
     public interface Function {
         /**
-         * Called for each call C makes; C passes {@code count} as {@code int}.
+         * Called for each call C makes; C passes {@code count} as {@code int32_t}.
          */
         void deliver(int count);
     }
@@ -48,7 +48,7 @@ public final class tunnel_batch_flush_fn extends FunctionPointer {
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
-    public void call(@Cast("void*") long user_data, int count) {
+    public void call(@Cast("void*") long user_data, @Cast("int32_t") int count) {
         dev.tunnel.CallbackScope<?> scope$ = null;
         try {
             scope$ = dev.tunnel.CallbackScope.enter(user_data, TYPE);

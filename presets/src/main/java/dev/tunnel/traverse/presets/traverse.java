@@ -47,6 +47,10 @@ public class traverse implements InfoMapper {
                     "traverse_batched_finish", "TUNNEL_BATCH_GATEWAY_1", "TUNNEL_BATCH_GATEWAY_2",
                     "TUNNEL_BATCH_PAIR_GATEWAY_1", "TUNNEL_BATCH_PAIR_GATEWAY_2").skip())
 
+            // int32_t* only as IntPointer: the batched entry points check a buffer's length and
+            // layout, and an int[] or IntBuffer overload would invite one that is neither
+            .put(new Info("int32_t").cast().valueTypes("int").pointerTypes("IntPointer"))
+
             // rename: Java-style names for the C structs
             .put(new Info("point").pointerTypes("Point"))
             .put(new Info("traverse_control").pointerTypes("TraverseControl"))
