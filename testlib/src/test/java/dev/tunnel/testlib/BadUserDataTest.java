@@ -102,6 +102,16 @@ class BadUserDataTest {
         }
     }
 
+    /**
+     * The documented limit of callbacks without user data: a pointer C kept and calls during
+     * another binding on the same thread reaches that binding's target, which cannot tell.
+     */
+    @Test
+    void aKeptPointerCalledDuringAnotherBindingReachesThatBindingsTarget() {
+        tl_none_fn.TARGET.within(v -> v + 1, () -> tl_keep_none(tl_none_fn.GATEWAY));
+        assertEquals(500, (int) tl_none_fn.TARGET.call(v -> v * 100, () -> tl_call_kept_none(5)));
+    }
+
     @Test
     void aKeptPointerWithoutUserDataFindsNoTargetOnAnotherCall() {
         long before = DroppedCallbacks.count(tl_none_fn.TYPE);

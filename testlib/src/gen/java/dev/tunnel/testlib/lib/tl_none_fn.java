@@ -10,7 +10,7 @@ import static dev.tunnel.testlib.global.testlib.*;
 
 /**
  * The C callback type {@code int (*tl_none_fn)(int v)}, served by one static
- * gateway, {@link #GATEWAY}: pass it wherever C takes a {@code tl_none_fn}.
+ * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
  * It has no {@code user_data}: C reaches the {@link Function} that {@link #TARGET} binds to the
  * calling thread for one C call.
  *
@@ -32,7 +32,7 @@ public final class tl_none_fn extends FunctionPointer {
     /** What C gets when the Java side failed or was not called. */
     public static final int ON_FAILURE = -1;
 
-    /** What Java implements for a {@code tl_none_fn}: C's parameters.*/
+    /** What Java implements for this callback type: C's parameters. */
     @FunctionalInterface
     public interface Function {
         /**

@@ -10,7 +10,7 @@ import static dev.tunnel.testlib.global.testlib.*;
 
 /**
  * The C callback type {@code void* (*tl_pointer_fn)(void* user_data, tl_point* p, int* values, void* opaque)}, served by one static
- * gateway, {@link #GATEWAY}: pass it wherever C takes a {@code tl_pointer_fn}.
+ * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
  * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
@@ -35,7 +35,7 @@ public final class tl_pointer_fn extends FunctionPointer {
     /** What C gets when the Java side failed or was not called. */
     public static final long ON_FAILURE = 0L;
 
-    /** What Java implements for a {@code tl_pointer_fn}: C's parameters less the user data.*/
+    /** What Java implements for this callback type: C's parameters less the user data. */
     @FunctionalInterface
     public interface Function {
         /**

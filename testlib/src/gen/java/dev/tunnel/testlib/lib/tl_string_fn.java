@@ -10,7 +10,7 @@ import static dev.tunnel.testlib.global.testlib.*;
 
 /**
  * The C callback type {@code void (*tl_string_fn)(void* user_data, const char* s)}, served by one static
- * gateway, {@link #GATEWAY}: pass it wherever C takes a {@code tl_string_fn}.
+ * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
  * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
@@ -32,7 +32,7 @@ public final class tl_string_fn extends FunctionPointer {
     /** The C callback type, as log messages and exceptions name it. */
     public static final String TYPE = "tl_string_fn";
 
-    /** What Java implements for a {@code tl_string_fn}: C's parameters less the user data.*/
+    /** What Java implements for this callback type: C's parameters less the user data. */
     @FunctionalInterface
     public interface Function {
         /**

@@ -10,7 +10,7 @@ import static dev.tunnel.testlib.global.testlib.*;
 
 /**
  * The C callback type {@code uint16_t (*tl_uint16_fn)(void* user_data, uint16_t v)}, served by one static
- * gateway, {@link #GATEWAY}: pass it wherever C takes a {@code tl_uint16_fn}.
+ * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
  * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
@@ -35,7 +35,7 @@ public final class tl_uint16_fn extends FunctionPointer {
     /** What C gets when the Java side failed or was not called. */
     public static final short ON_FAILURE = (short) 0xFFF0;
 
-    /** What Java implements for a {@code tl_uint16_fn}: C's parameters less the user data.*/
+    /** What Java implements for this callback type: C's parameters less the user data. */
     @FunctionalInterface
     public interface Function {
         /**
