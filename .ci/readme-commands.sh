@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's by-hand commands, each run in a short form so that a broken instruction fails
 # CI instead of a reader: every JMH class for one brief fork (and the chart script on what it
-# wrote), the global-functions sample, the cgo peer's quick mode when Go is there to build it,
-# and cppbuild.sh clean followed by install. Run after `mvn install`; takes about two minutes.
+# wrote), the global-functions sample, and cppbuild.sh clean followed by install (.ci/run runs
+# the cgo peer's quick mode itself). Run after `mvn install`; takes about two minutes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=$(mktemp -d)
@@ -22,11 +22,6 @@ java -jar benchmarks/target/benchmarks.jar \
 echo "readme-commands: $(grep -c '"benchmark"' "$out/quick.json") benchmark results in one short fork each"
 python3 benchmarks/chart.py "$out/quick.json" "$out/chart.svg"
 grep -q '<svg' "$out/chart.svg"
-
-# The cgo peer: needs Go (Debian's golang-go); its script installs it where it can.
-if [ -x benchmarks/cgo/run.sh ] && grep -q -- '--quick' benchmarks/cgo/run.sh; then
-  bash benchmarks/cgo/run.sh --quick
-fi
 
 # cppbuild.sh on its own, as the README shows it.
 bash cppbuild.sh clean

@@ -84,21 +84,31 @@ public final class DedicatedThread implements AutoCloseable {
 
     /**
      * Runs {@code task} on the dedicated thread and waits for it; what it throws is thrown here
-     * as the same instance.
+     * as the same instance, including a checked exception it throws sneakily (as an entry point
+     * does that rethrows a callback's {@code IOException} through {@link CallbackScope#rethrowFailure()}).
      *
      * @throws InterruptedException if interrupted while waiting ({@code task} may still run)
      */
     public void run(Runnable task) throws InterruptedException {
+        if (isCurrentThread()) {
+            task.run();
+            return;
+        }
         try {
-            call(() -> {
+            submit(() -> {
                 task.run();
                 return null;
-            });
-        } catch (RuntimeException | InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("a Runnable threw a checked exception", e); // cannot happen
+            }).get();
+        } catch (ExecutionException e) {
+            // A Runnable may still throw any Throwable (javac only checks what it declares):
+            // wrapping it would break the same-instance promise.
+            DedicatedThread.<RuntimeException>sneakyThrow(e.getCause());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X extends Throwable> void sneakyThrow(Throwable thrown) throws X {
+        throw (X) thrown;
     }
 
     /** Finishes the calls already submitted (waiting up to 10 s), then ends the thread. */

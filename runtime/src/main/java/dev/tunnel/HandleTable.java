@@ -28,7 +28,9 @@ import java.util.List;
  * stamp again, seqlock-style, so a delete and reuse that races with the lookup can only make it
  * fail, never return the newer value. Creates and deletes lock one stripe for a few stores: a
  * create the caller's (chosen by thread id, or any free one if that is busy), a delete the one
- * the address names, where its slot goes back on the free list.
+ * the address names, where its slot goes back on the free list. Slow work is decided under the
+ * lock and done outside it: a failed delete builds its exception, and a create that needs a new
+ * chunk allocates it, with no lock held.
  *
  * <p>Slots live in chunks of 64, 128, 256 … slots, found through a directory sized up front, so
  * growing a stripe adds a chunk and never moves an entry that a reader may be reading.
@@ -72,6 +74,12 @@ final class HandleTable {
     private final Stripe[] stripes = new Stripe[STRIPES];
     /** The last live stamp a slot gets before it is retired: odd, and {@link #MAX_STAMP} but in tests. */
     private final int maxStamp;
+    /**
+     * Test seam: runs just before each piece of slow work (building an exception, allocating a
+     * chunk), so that a test can check that no stripe lock is held then. A no-op but in tests;
+     * only cold paths call it.
+     */
+    private final Runnable beforeSlowWork;
 
     HandleTable() {
         this(MAX_STAMP);
@@ -79,6 +87,16 @@ final class HandleTable {
 
     /** @param maxStamp the last (odd) generation of a slot; tests use a small one to see slots retire */
     HandleTable(int maxStamp) {
+        this(maxStamp, () -> { });
+    }
+
+    /**
+     * For tests only.
+     *
+     * @param beforeSlowWork see {@link #beforeSlowWork}
+     */
+    HandleTable(int maxStamp, Runnable beforeSlowWork) {
+        this.beforeSlowWork = beforeSlowWork;
         if (maxStamp <= 0 || (maxStamp & 1) == 0) {
             throw new IllegalArgumentException("dev.tunnel: maxStamp must be odd and positive, not " + maxStamp);
         }
@@ -113,11 +131,39 @@ final class HandleTable {
         if (!stripe.tryLock()) {
             stripe = lockAnyStripe(first);
         }
+        long address;
         try {
-            return create(stripe, value, trace);
+            address = create(stripe, value, trace, null);
         } finally {
             stripe.unlock();
         }
+        return address > 0 ? address : createSlowly(stripe, value, trace, address);
+    }
+
+    /**
+     * What {@link #create(Stripe, Object, Throwable, Chunk)} would not do under the lock:
+     * {@code need} is {@link #FULL}, or minus the size of the chunk the stripe's next slot needs.
+     * Allocates that chunk (up to 2<sup>27</sup> slots) with no lock held, then tries again in
+     * the same stripe, where another thread may have added the chunk meanwhile (this one is then
+     * dropped) or used it up (a larger one is then needed).
+     */
+    private long createSlowly(Stripe stripe, Object value, Throwable trace, long need) {
+        while (need != FULL) {
+            beforeSlowWork.run();
+            Chunk spare = new Chunk((int) -need);
+            stripe.lock();
+            try {
+                need = create(stripe, value, trace, spare);
+            } finally {
+                stripe.unlock();
+            }
+            if (need > 0) {
+                return need;
+            }
+        }
+        beforeSlowWork.run();
+        throw new IllegalStateException("dev.tunnel: handle table full: stripe " + stripe.id
+                + " holds " + STRIPE_CAPACITY + " handles; are handles being deleted?");
     }
 
     /** Any stripe is as good as another for a create: take the first idle one, or else wait. */
@@ -170,12 +216,25 @@ final class HandleTable {
     /** Deletes a live handle, dropping the table's reference to its value; throws if it is not live. */
     void delete(long address) {
         Stripe stripe = stripes[(int) address & STRIPE_MASK];
+        boolean deleted;
         stripe.lock();
         try {
-            delete(stripe, address);
+            deleted = delete(stripe, address);
         } finally {
             stripe.unlock();
         }
+        if (!deleted) {
+            throw invalid(address); // its message and stack take long: built with no lock held
+        }
+    }
+
+    /** Stripes whose lock is held right now, for tests. */
+    int lockedStripes() {
+        int locked = 0;
+        for (Stripe stripe : stripes) {
+            locked += (int) LOCK.getOpaque(stripe);
+        }
+        return locked;
     }
 
     /** Handles currently live: exact when no other thread is creating or deleting. */
@@ -228,6 +287,7 @@ final class HandleTable {
 
     /** The exception for an address that is not live, its message saying why. */
     InvalidHandleException invalid(long address) {
+        beforeSlowWork.run();
         return new InvalidHandleException(address, whyInvalid(address));
     }
 
@@ -288,8 +348,16 @@ final class HandleTable {
         return chunks[stripe.firstChunk + chunkNumber(index)];
     }
 
-    /** Creates a handle in {@code stripe}, whose lock the caller holds. */
-    private long create(Stripe stripe, Object value, Throwable trace) {
+    /** What {@link #create(Stripe, Object, Throwable, Chunk)} returns when the stripe has no slot left. */
+    private static final long FULL = -1;
+
+    /**
+     * Creates a handle in {@code stripe}, whose lock the caller holds, and returns its address.
+     * Does no slow work under the lock: if the stripe is full it returns {@link #FULL}, and if the
+     * next slot is the first of a chunk not yet allocated it takes {@code spare} for that chunk, or
+     * returns minus the chunk's size (at most -64) when {@code spare} is null or of another size.
+     */
+    private long create(Stripe stripe, Object value, Throwable trace, Chunk spare) {
         int index = stripe.freeHead;
         Chunk chunk;
         int offset;
@@ -300,12 +368,14 @@ final class HandleTable {
         } else {
             index = stripe.allocated;
             if (index == STRIPE_CAPACITY) {
-                throw new IllegalStateException("dev.tunnel: handle table full: stripe " + stripe.id
-                        + " holds " + STRIPE_CAPACITY + " handles; are handles being deleted?");
+                return FULL;
             }
             int biased = index + FIRST_CHUNK;
             if (Integer.bitCount(biased) == 1) { // the first slot of a chunk not yet allocated
-                CHUNK.setRelease(chunks, stripe.firstChunk + chunkNumber(index), new Chunk(biased));
+                if (spare == null || spare.stamps.length != biased) {
+                    return -biased;
+                }
+                CHUNK.setRelease(chunks, stripe.firstChunk + chunkNumber(index), spare);
             }
             ALLOCATED.setOpaque(stripe, index + 1);
             chunk = chunkOf(stripe, index);
@@ -325,15 +395,18 @@ final class HandleTable {
         return address(stamp, index, stripe.id);
     }
 
-    /** Deletes the handle at {@code address} from {@code stripe}, whose lock the caller holds. */
-    private void delete(Stripe stripe, long address) {
+    /**
+     * Deletes the handle at {@code address} from {@code stripe}, whose lock the caller holds;
+     * false if it is not live (the caller throws, once it has let go of the lock).
+     */
+    private boolean delete(Stripe stripe, long address) {
         int stamp = (int) (address >>> 32);
         int index = (int) address >>> STRIPE_BITS;
         Chunk chunk = chunkOf(stripe, index);
         int offset = offsetOf(index);
         // Stamps only change under this lock, so this check and the change below are atomic.
         if (chunk == null || (stamp & 1) == 0 || chunk.stamps[offset] != stamp) {
-            throw invalid(address);
+            return false;
         }
         // The stamp first, so that a lookup that sees the cleared (or a later) value also sees it.
         STAMP.setRelease(chunk.stamps, offset, stamp + 1);
@@ -347,6 +420,7 @@ final class HandleTable {
             stripe.freeHead = index;
         }
         // else: retired. Its stamp stays at maxStamp + 1, which no address can carry.
+        return true;
     }
 
     /** Adds every live handle of {@code stripe}, whose lock the caller holds, to {@code live}. */

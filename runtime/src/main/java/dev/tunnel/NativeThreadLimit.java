@@ -14,16 +14,26 @@ import java.util.ArrayDeque;
  * // on the native thread, as its last act:   limit.release();
  * }</pre>
  *
- * <p>A start action must not throw: if it cannot start its thread it reports that its own way
- * (for example by completing a future) and calls {@link #release()} itself.
+ * <p>A start action that cannot start its thread (cancelled while waiting, or failed) calls
+ * {@link #release()} itself, and may do so before it returns: its slot then goes to the next
+ * waiting start once it has returned, so a run of such starts is handed on in a loop, never as
+ * a recursion as deep as the queue. A start should not throw; if it does, it must not have
+ * called {@code release()}: its slot is freed for it.
  */
 public final class NativeThreadLimit {
+    private static final System.Logger LOG = System.getLogger(NativeThreadLimit.class.getName());
+
     private final int maxThreads;
     private final int maxWaiting;
     /** Starts waiting for a free thread, oldest first (guarded by this). */
     private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
     /** Threads admitted and not yet released (guarded by this). */
     private int running;
+    /**
+     * Set while this thread hands freed slots on to waiting starts: how many slots it has yet
+     * to hand on. A start it runs that releases its slot adds one here instead of recursing.
+     */
+    private final ThreadLocal<int[]> handingOn = new ThreadLocal<>();
 
     /**
      * @throws IllegalArgumentException if either bound is below 1
@@ -48,6 +58,8 @@ public final class NativeThreadLimit {
      *
      * @throws InterruptedException if interrupted while waiting for room in the queue;
      *     {@code start} is then not queued
+     * @throws RuntimeException or Error that {@code start} threw, when it ran here; its slot
+     *     has been freed
      */
     public void submit(Runnable start) throws InterruptedException {
         synchronized (this) {
@@ -62,25 +74,67 @@ public final class NativeThreadLimit {
             }
             running++;
         }
-        start.run();
+        try {
+            start.run();
+        } catch (Throwable t) {
+            freeSlot();
+            throw t;
+        }
     }
 
     /**
-     * A native thread admitted by {@link #submit} is done: the oldest waiting start, if any,
-     * runs on the calling thread in its place.
+     * A native thread admitted by {@link #submit} is done (or its start could not start it):
+     * the oldest waiting start, if any, runs on the calling thread in its place. Never throws
+     * what a start throws (that is logged), and runs starts one after another, however many
+     * release their slot in turn.
+     *
+     * @throws IllegalStateException if no admitted thread is running: a release without its
+     *     submit, or a second one for the same thread
      */
     public void release() {
-        Runnable next;
         synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                running--;
-            } else {
-                notifyAll(); // room in the queue
+            if (running == 0) {
+                throw new IllegalStateException(this + ": release() with no native thread running"
+                        + " (released twice, or without being admitted?)");
             }
         }
-        if (next != null) {
-            next.run();
+        freeSlot();
+    }
+
+    /** Frees one admitted slot: hands it on, or, when this thread is already handing on, leaves it to that loop. */
+    private void freeSlot() {
+        int[] pending = handingOn.get();
+        if (pending != null) {
+            pending[0]++;
+            return;
+        }
+        pending = new int[] {1};
+        handingOn.set(pending);
+        try {
+            while (pending[0] > 0) {
+                pending[0]--;
+                Runnable next;
+                synchronized (this) {
+                    next = waiting.poll();
+                    if (next == null) {
+                        running--;
+                        continue;
+                    }
+                    notifyAll(); // room in the queue
+                }
+                try {
+                    next.run(); // may add to pending, by releasing its slot
+                } catch (Throwable t) {
+                    pending[0]++; // it started nothing: its slot goes on too
+                    try {
+                        LOG.log(System.Logger.Level.ERROR, "dev.tunnel: a native thread's start action threw", t);
+                    } catch (Throwable ignored) {
+                        // nothing to report it with; the slot is still handed on
+                    }
+                }
+            }
+        } finally {
+            handingOn.remove();
         }
     }
 
@@ -92,5 +146,11 @@ public final class NativeThreadLimit {
     /** Starts waiting for a thread. */
     public synchronized int waiting() {
         return waiting.size();
+    }
+
+    /** Names the limit by its bounds, e.g. {@code NativeThreadLimit[maxThreads=8, maxWaiting=1024]}. */
+    @Override
+    public String toString() {
+        return "NativeThreadLimit[maxThreads=" + maxThreads + ", maxWaiting=" + maxWaiting + "]";
     }
 }

@@ -4,6 +4,7 @@ import dev.tunnel.NativeThreadLimit;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Traversals that run on native threads C creates, calling the visitor from those threads,
@@ -21,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * of {@link CompletableFuture} to continue elsewhere): with the stats; or exceptionally with
  * the very Throwable a callback threw, or the {@code java.nio.file} exception for the file.
  * {@link CompletableFuture#cancel Cancelling} it asks C to stop; a traversal cancelled while
- * waiting never starts. The native threads are attached to the JVM as daemon threads for their
+ * waiting never starts; a traversal whose start fails (no memory, no thread, a full handle
+ * table) fails its future with that exception and frees its slot. The native threads are attached to the JVM as daemon threads for their
  * callbacks and detached when they end.
  */
 public final class AsyncTraversals {
@@ -29,12 +31,23 @@ public final class AsyncTraversals {
             new AsyncTraversals(Runtime.getRuntime().availableProcessors(), 1024);
 
     private final NativeThreadLimit limit;
+    /** Test seam, handed to each traversal: see {@link AsyncTraversal.Step}. */
+    private final Consumer<AsyncTraversal.Step> beforeStep;
 
     /**
      * @throws IllegalArgumentException if a bound is below 1
      */
     public AsyncTraversals(int maxThreads, int maxWaiting) {
+        this(maxThreads, maxWaiting, step -> { });
+    }
+
+    /**
+     * For tests only: {@code beforeStep} runs before each step of a traversal's start, and
+     * whatever it throws fails the start there.
+     */
+    AsyncTraversals(int maxThreads, int maxWaiting, Consumer<AsyncTraversal.Step> beforeStep) {
         this.limit = new NativeThreadLimit(maxThreads, maxWaiting);
+        this.beforeStep = Objects.requireNonNull(beforeStep, "beforeStep");
     }
 
     /** The instance {@link Traversal#traverseAsync} uses: as many threads as processors, 1024 waiting. */
@@ -51,7 +64,7 @@ public final class AsyncTraversals {
     public CompletableFuture<TraversalStats> traverse(Path file, Visitor visitor) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(visitor, "visitor");
-        AsyncTraversal traversal = new AsyncTraversal(file, visitor, VisitorEvents.of(visitor), limit);
+        AsyncTraversal traversal = new AsyncTraversal(file, visitor, VisitorEvents.of(visitor), limit, beforeStep);
         try {
             limit.submit(traversal::start);
         } catch (InterruptedException e) {

@@ -16,7 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,94 @@ class AsyncTraversalTest {
         assertTrue(System.nanoTime() - stopping < TimeUnit.MILLISECONDS.toNanos(500), "C went on reading after cancel");
         assertEquals(0, eventsAfterCancel[0]);
         assertEquals(fds, OpenFiles.list());
+    }
+
+    /** What traverse() returns; a Throwable it throws instead is a test failure (never an OutOfMemoryError that JUnit would treat as fatal). */
+    static CompletableFuture<TraversalStats> traverseOrFail(AsyncTraversals traversals, Path file, Visitor visitor) {
+        try {
+            return traversals.traverse(file, visitor);
+        } catch (Throwable t) {
+            throw new AssertionError("traverse() threw instead of failing its future", t);
+        }
+    }
+
+    @Test
+    void aStartThatFailsAtAnyStepFailsItsFutureFreesEverythingAndGivesBackItsSlot() throws Exception {
+        for (AsyncTraversal.Step step : AsyncTraversal.Step.values()) {
+            long handles = Handle.live();
+            Throwable injected = step == AsyncTraversal.Step.ALLOCATE
+                    ? new OutOfMemoryError("test: no memory for the control block")
+                    : new IllegalStateException("test: handle table full, at " + step);
+            AtomicBoolean failNext = new AtomicBoolean(true);
+            AsyncTraversals traversals = new AsyncTraversals(1, 10, at -> {
+                if (at == step && failNext.getAndSet(false)) {
+                    sneakyThrow(injected);
+                }
+            });
+            CompletableFuture<TraversalStats> failed = traverseOrFail(traversals, tenLines, new Visitor() { });
+            ExecutionException e = assertThrows(ExecutionException.class, () -> failed.get(10, TimeUnit.SECONDS), step.name());
+            assertSame(injected, e.getCause(), step.name());
+            assertEquals(0, traversals.running(), step + ": the slot was given back");
+            assertEquals(handles, Handle.live(), step + ": the scopes' handles were deleted");
+            // one thread at most: had the slot leaked, this one would wait forever
+            CompletableFuture<TraversalStats> next = traverseOrFail(traversals, tenLines, new Visitor() { });
+            assertEquals(10, next.get(20, TimeUnit.SECONDS).lines(), step.name());
+        }
+        eventually("native threads gone", () -> traverse_async_threads() == 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X extends Throwable> void sneakyThrow(Throwable thrown) throws X {
+        throw (X) thrown;
+    }
+
+    private static int stackDepth() {
+        return StackWalker.getInstance().walk(frames -> (int) frames.count());
+    }
+
+    @Test
+    void tenThousandCancelledQueuedTraversalsUnwindInALoopOnTheNativeThreadAndAllComplete() throws Exception {
+        int queued = 10_000;
+        long handles = Handle.live();
+        Thread testThread = Thread.currentThread();
+        AtomicInteger deepestNativeStart = new AtomicInteger();
+        AsyncTraversals traversals = new AsyncTraversals(1, queued + 1, step -> {
+            if (step == AsyncTraversal.Step.START_THREAD && Thread.currentThread() != testThread) {
+                deepestNativeStart.accumulateAndGet(stackDepth(), Math::max);
+            }
+        });
+        CountDownLatch inCallback = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        CompletableFuture<TraversalStats> first = traverseOrFail(traversals, tenLines, new Visitor() {
+            @Override
+            public void start(int i) {
+                inCallback.countDown();
+                try {
+                    assertTrue(proceed.await(30, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        assertTrue(inCallback.await(10, TimeUnit.SECONDS));
+        List<CompletableFuture<TraversalStats>> cancelled = new ArrayList<>();
+        for (int n = 0; n < queued; n++) {
+            CompletableFuture<TraversalStats> future = traverseOrFail(traversals, tenLines, new Visitor() { });
+            assertTrue(future.cancel(true));
+            cancelled.add(future);
+        }
+        CompletableFuture<TraversalStats> last = traverseOrFail(traversals, tenLines, new Visitor() { });
+        assertEquals(queued + 1, traversals.waiting());
+        proceed.countDown(); // the first traversal ends: its thread hands the slot on, through all the cancelled ones
+        assertEquals(10, first.get(20, TimeUnit.SECONDS).lines());
+        assertEquals(10, last.get(20, TimeUnit.SECONDS).lines(), "the traversal queued after the cancelled ones ran");
+        for (CompletableFuture<TraversalStats> future : cancelled) {
+            assertTrue(future.isCancelled());
+        }
+        assertTrue(deepestNativeStart.get() > 0, "the last traversal was started from the first one's native thread");
+        assertTrue(deepestNativeStart.get() < 200, "stack depth when the last traversal started: " + deepestNativeStart.get());
+        eventually("slots and handles freed", () -> traversals.running() == 0 && traversals.waiting() == 0
+                && Handle.live() == handles && traverse_async_threads() == 0);
     }
 
     @Test
