@@ -266,7 +266,7 @@ public final class Traversal {
         try (TraverseControl control = new TraverseControl();
              BatchBuffer buffer = new BatchBuffer(recordsPerBatch, events.recordInts());
              CallbackScope<tunnel_batch_flush_fn.Function> scope = CallbackScope.open(
-                     VisitorBatchReceiver.of(buffer, visitor, events)::deliver, () -> traverse_request_stop(control))) {
+                     VisitorBatchReceiver.of(buffer, visitor, events), () -> traverse_request_stop(control))) {
             traverse_control_init(control);
             int status = traversal.call(events.start ? 1 : 0, events.end ? 1 : 0, buffer, scope.pointer(), control);
             return finish(status, scope, control, source);

@@ -3,7 +3,7 @@ package dev.tunnel.traverse;
 import static dev.tunnel.traverse.global.traverse.TRAVERSE_EVENT_START;
 
 import dev.tunnel.BatchBuffer;
-import dev.tunnel.BatchReceiver;
+import dev.tunnel.traverse.lib.tunnel_batch_flush_fn;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 
@@ -26,7 +26,8 @@ final class VisitorBatchReceiver {
     private VisitorBatchReceiver() {
     }
 
-    static BatchReceiver of(BatchBuffer buffer, Visitor visitor, VisitorEvents events) {
+    /** The target of the batch-flush gateway: C's upcall for each full buffer reaches it directly. */
+    static tunnel_batch_flush_fn.Function of(BatchBuffer buffer, Visitor visitor, VisitorEvents events) {
         if (buffer.recordInts() != events.recordInts()) {
             throw new IllegalArgumentException("a buffer of " + buffer.recordInts() + "-int records for events that need "
                     + events.recordInts());

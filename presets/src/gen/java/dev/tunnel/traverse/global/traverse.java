@@ -449,19 +449,30 @@ public static final int TUNNEL_BATCH_PAIR_INTS = 2;
 /* Appends an (a, b) record to a single-kind batch of TUNNEL_BATCH_PAIR_INTS; flushes when full. */
 
 
+/*
+ * Where a gateway's code starts: on a cache line of its own. libtraverse calls it once per event
+ * through a function pointer, and where it happened to land decided how fast the whole append
+ * ran (0.5 ns per event between two builds of the same code on x86_64).
+ */
+// #if defined(__GNUC__)
+// #define TUNNEL_BATCH_HOT __attribute__((aligned(64), hot))
+// #else
+// #define TUNNEL_BATCH_HOT
+// #endif
+
 /* Defines a gateway for void (*)(void* user_data, int a); user_data is the tunnel_batch*. */
 // #define TUNNEL_BATCH_GATEWAY_1(name, kind)
-//   static void name(void* user_data, int a) { tunnel_batch_add((tunnel_batch*)user_data, (kind), a, 0); }
+//   TUNNEL_BATCH_HOT static void name(void* user_data, int a) { tunnel_batch_add((tunnel_batch*)user_data, (kind), a, 0); }
 
 /* Defines a gateway for void (*)(void* user_data, int a, int b). */
 // #define TUNNEL_BATCH_GATEWAY_2(name, kind)
-//   static void name(void* user_data, int a, int b) { tunnel_batch_add((tunnel_batch*)user_data, (kind), a, b); }
+//   TUNNEL_BATCH_HOT static void name(void* user_data, int a, int b) { tunnel_batch_add((tunnel_batch*)user_data, (kind), a, b); }
 
 /* The gateways for a single-kind batch: the event is the only one the batch carries. */
 // #define TUNNEL_BATCH_PAIR_GATEWAY_1(name)
-//   static void name(void* user_data, int a) { tunnel_batch_add_pair((tunnel_batch*)user_data, a, 0); }
+//   TUNNEL_BATCH_HOT static void name(void* user_data, int a) { tunnel_batch_add_pair((tunnel_batch*)user_data, a, 0); }
 // #define TUNNEL_BATCH_PAIR_GATEWAY_2(name)
-//   static void name(void* user_data, int a, int b) { tunnel_batch_add_pair((tunnel_batch*)user_data, a, b); }
+//   TUNNEL_BATCH_HOT static void name(void* user_data, int a, int b) { tunnel_batch_add_pair((tunnel_batch*)user_data, a, b); }
 
 // #ifdef __cplusplus
 // #endif

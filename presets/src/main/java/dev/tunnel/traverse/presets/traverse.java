@@ -45,7 +45,7 @@ public class traverse implements InfoMapper {
                     "tunnel_batch_add_pair", "tunnel_batch_full", "traverse_batched_start", "traverse_batched_end",
                     "traverse_batched_start_only", "traverse_batched_end_only", "traverse_batched_callbacks",
                     "traverse_batched_finish", "TUNNEL_BATCH_GATEWAY_1", "TUNNEL_BATCH_GATEWAY_2",
-                    "TUNNEL_BATCH_PAIR_GATEWAY_1", "TUNNEL_BATCH_PAIR_GATEWAY_2").skip())
+                    "TUNNEL_BATCH_PAIR_GATEWAY_1", "TUNNEL_BATCH_PAIR_GATEWAY_2", "TUNNEL_BATCH_HOT").skip())
 
             // int32_t* only as IntPointer: the batched entry points check a buffer's length and
             // layout, and an int[] or IntBuffer overload would invite one that is neither
