@@ -103,10 +103,16 @@ t=$(now)
 # A subset: the behaviour tests. The soak and fault tests (ReliabilityTest: millions of
 # iterations, a child JVM) and the scale tests of async traversal stay native-only.
 mvn -B -ntp -pl presets surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 \
-  -Dtest='TraversalTest,BasicsTest,CLibraryTest,TraversalFailureTest,TraversalConcurrencyTest,BatchedTraversalTest,ThreadingTest'
-times+=("presets tests under qemu: $(since "$t") s")
-reports=(presets/target/surefire-reports/TEST-*.xml)
+  -Dtest='TraversalTest,TraversalFailureTest,TraversalConcurrencyTest,BatchedTraversalTest'
+# and the technique classes' tests (basics, callbacks without user_data, threads), which call
+# libtraverse's raw bindings from the samples module
+rm -rf samples/target/surefire-reports
+mvn -B -ntp -pl samples surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 \
+  -Dtest='BasicsTest,CLibraryTest,ThreadingTest'
+times+=("presets and technique tests under qemu: $(since "$t") s")
+reports=(presets/target/surefire-reports/TEST-*.xml samples/target/surefire-reports/TEST-*.xml)
 [ -f "${reports[0]}" ] || fail "no test report in presets/target/surefire-reports"
+[ -f "${reports[-1]}" ] || fail "no test report in samples/target/surefire-reports"
 for report in "${reports[@]}"; do
   grep -q 'name="os.arch" value="aarch64"' "$report" || fail "$report: tests did not run on the arm64 JVM"
 done

@@ -12,6 +12,8 @@ jars=(
   "$m2/org/bytedeco/javacpp/$javacpp/javacpp-$javacpp.jar"
   "$m2/org/bytedeco/javacpp/$javacpp/javacpp-$javacpp-$platform.jar"
   "$root/runtime/target/tunnel-runtime.jar"
+  "$root/spi/target/tunnel-spi.jar"
+  "$root/threads/target/tunnel-threads.jar"
   "$root/presets/target/traverse.jar"
   "$root/presets/target/traverse-$platform.jar"
 )

@@ -4,6 +4,9 @@
  */
 module dev.tunnel.traverse {
     requires transitive dev.tunnel;
+    // the generated gateways of the exported raw bindings name SPI types
+    requires transitive dev.tunnel.spi;
+    requires dev.tunnel.threads;
     requires transitive org.bytedeco.javacpp;
     exports dev.tunnel.traverse;
     exports dev.tunnel.traverse.global;

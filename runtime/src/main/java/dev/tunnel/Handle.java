@@ -1,5 +1,6 @@
 package dev.tunnel;
 
+import dev.tunnel.internal.HandleTable;
 import java.util.List;
 import org.bytedeco.javacpp.Pointer;
 
@@ -7,7 +8,7 @@ import org.bytedeco.javacpp.Pointer;
  * A Java value that C code can hold: C gets an opaque, non-zero 64-bit address, and hands it
  * back to Java, which looks the value up again. This is how a Java object travels through the
  * {@code void* user_data} (or {@code uintptr_t}) of a C library and reaches the callback on the
- * other side, the counterpart of Go's {@code runtime/cgo.Handle}.
+ * other side.
  *
  * <p>{@link #of} creates a handle; the value stays strongly reachable, at the same address,
  * until the handle is deleted, either by {@link #close()} in Java or by {@link #delete(long)}
@@ -108,10 +109,10 @@ import org.bytedeco.javacpp.Pointer;
 public final class Handle<T> implements AutoCloseable {
 
     /** The system property that turns on recording where each handle was created. */
-    static final String TRACE_PROPERTY = "tunnel.handle.trace";
+    public static final String TRACE_PROPERTY = "tunnel.handle.trace";
     /** Read once: when false, the JIT drops the tracing branch from {@link #of} altogether. */
     static final boolean TRACE = Boolean.getBoolean(TRACE_PROPERTY);
-    static final HandleTable TABLE = new HandleTable();
+    static final HandleTable TABLE = HandleTable.global();
 
     private final long address;
 

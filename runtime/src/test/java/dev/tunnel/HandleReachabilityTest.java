@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.tunnel.internal.HandleTable;
 import java.lang.ref.WeakReference;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tunnel.internal.HandleTable;
 import java.util.SplittableRandom;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.tunnel.generator;
 
-import dev.tunnel.Callback;
+import dev.tunnel.spi.Callback;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.tunnel.generator;
 
-import dev.tunnel.Callback;
+import dev.tunnel.spi.Callback;
 import dev.tunnel.generator.CallSignature.Kind;
 import dev.tunnel.generator.CallSignature.Value;
 import java.util.ArrayList;
@@ -99,8 +99,8 @@ final class GatewaySource {
     private static String javaParameter(Value value) {
         return switch (value.kind()) {
             case PRIMITIVE -> value.javaType() + " " + value.name();
-            case CHARS -> "dev.tunnel.CString " + value.name();
-            case POINTER -> "dev.tunnel.NativePointer " + value.name();
+            case CHARS -> "dev.tunnel.spi.CString " + value.name();
+            case POINTER -> "dev.tunnel.spi.NativePointer " + value.name();
             case VOID -> throw new AssertionError(value);
         };
     }
@@ -181,7 +181,7 @@ final class GatewaySource {
         s.append(" * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.\n");
         if (routed) {
             s.append(" * Its {@code ").append(all.get(userData).name()).append("} (parameter ").append(userData)
-                    .append(") must be the {@link dev.tunnel.CallbackScope} whose target, a\n");
+                    .append(") must be the {@link dev.tunnel.spi.CallbackScope} whose target, a\n");
             s.append(" * {@link Function}, C is calling.\n");
         } else {
             s.append(" * It has no {@code user_data}: C reaches the {@link Function} that {@link #TARGET} binds to the\n");
@@ -233,10 +233,10 @@ final class GatewaySource {
         s.append("    }\n\n");
         if (!routed) {
             s.append("    /** Binds a {@link Function} to the calling thread for the duration of one C call. */\n");
-            s.append("    public static final dev.tunnel.ThreadBoundCallback<Function> TARGET = new dev.tunnel.ThreadBoundCallback<>(TYPE);\n\n");
+            s.append("    public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);\n\n");
         }
         s.append("    /** The one C function pointer for every ").append(typedef).append("; strongly held, so never collected. */\n");
-        s.append("    public static final ").append(typedef).append(" GATEWAY = dev.tunnel.Gateways.require(new ").append(typedef).append("());\n\n");
+        s.append("    public static final ").append(typedef).append(" GATEWAY = dev.tunnel.spi.Gateways.require(new ").append(typedef).append("());\n\n");
         s.append("    private ").append(typedef).append("() { allocate(); }\n");
         s.append("    private native void allocate();\n\n");
         s.append("    /** Called by C only, through {@link #GATEWAY}; never throws. */\n");
@@ -245,7 +245,7 @@ final class GatewaySource {
             nativeParameters.add(nativeParameter(v));
         }
         s.append("    public ").append(nativeReturnType()).append(" call(").append(String.join(", ", nativeParameters)).append(") {\n");
-        String scopeType = routed ? "dev.tunnel.CallbackScope<?>" : "dev.tunnel.CallbackScope<Function>";
+        String scopeType = routed ? "dev.tunnel.spi.CallbackScope<?>" : "dev.tunnel.spi.CallbackScope<Function>";
         s.append("        ").append(scopeType).append(" scope$ = null;\n");
         List<Value> views = new ArrayList<>();
         for (Value v : java) {
@@ -255,7 +255,7 @@ final class GatewaySource {
             }
         }
         s.append("        try {\n");
-        s.append("            scope$ = ").append(routed ? "dev.tunnel.CallbackScope.enter(" + all.get(userData).name() + ", TYPE)" : "TARGET.enter()").append(";\n");
+        s.append("            scope$ = ").append(routed ? "dev.tunnel.spi.CallbackScope.enter(" + all.get(userData).name() + ", TYPE)" : "TARGET.enter()").append(";\n");
         s.append("            if (scope$ != null) {\n");
         String target = routed ? "target(scope$)" : "scope$.target()";
         if (!views.isEmpty()) {
@@ -274,11 +274,11 @@ final class GatewaySource {
                 .append(String.join(", ", arguments)).append(");\n");
         s.append("            }\n");
         s.append("        } catch (Throwable thrown$) {\n");
-        s.append("            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);\n");
+        s.append("            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);\n");
         if (!views.isEmpty()) {
             s.append("        } finally {\n");
             for (Value v : views) {
-                s.append("            dev.tunnel.Borrowed.release(").append(v.name()).append("$);\n");
+                s.append("            dev.tunnel.spi.Borrowed.release(").append(v.name()).append("$);\n");
             }
         }
         s.append("        }\n");
@@ -287,10 +287,10 @@ final class GatewaySource {
         }
         s.append("    }\n");
         if (routed) {
-            s.append("\n    private static Function target(dev.tunnel.CallbackScope<?> scope) {\n");
+            s.append("\n    private static Function target(dev.tunnel.spi.CallbackScope<?> scope) {\n");
             s.append("        Object target = scope.target();\n");
             s.append("        if (target instanceof Function) {\n            return (Function) target;\n        }\n");
-            s.append("        throw dev.tunnel.CallbackScope.wrongTarget(scope, Function.class, TYPE);\n");
+            s.append("        throw dev.tunnel.spi.CallbackScope.wrongTarget(scope, Function.class, TYPE);\n");
             s.append("    }\n");
         }
         s.append("}\n");
@@ -298,7 +298,7 @@ final class GatewaySource {
     }
 
     private static String viewType(Value v) {
-        return v.kind() == Kind.CHARS ? "dev.tunnel.CString" : "dev.tunnel.NativePointer";
+        return v.kind() == Kind.CHARS ? "dev.tunnel.spi.CString" : "dev.tunnel.spi.NativePointer";
     }
 
     private static String names(List<Value> values) {

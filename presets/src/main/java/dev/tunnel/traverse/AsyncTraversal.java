@@ -2,10 +2,11 @@ package dev.tunnel.traverse;
 
 import static dev.tunnel.traverse.global.traverse.*;
 
-import dev.tunnel.CallbackScope;
-import dev.tunnel.NativeThreadLimit;
+import dev.tunnel.spi.CallbackScope;
+import dev.tunnel.threads.NativeThreadLimit;
 import dev.tunnel.traverse.lib.EndCallbackFn;
 import dev.tunnel.traverse.lib.StartCallbackFn;
+import dev.tunnel.traverse.lib.TraverseCallbacks;
 import dev.tunnel.traverse.lib.TraverseControl;
 import dev.tunnel.traverse.lib.TraverseDoneFn;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import java.util.function.IntConsumer;
 /**
  * One traversal on a native thread, from admission to completion: owns the native memory C
  * uses (control block, callbacks) and the two handles C holds (the visitor's scope for the
- * events, this object's for the completion), and frees them when C reports done.
+ * events, this object's for the completion), and frees them when C reports done. Its scopes
+ * outlive the C call that starts the thread, so it opens and closes them itself rather than
+ * through {@code CallbackScope.call}, which closes its scope when that call returns.
  */
 final class AsyncTraversal implements IntConsumer {
     private final Path file;
@@ -28,7 +31,7 @@ final class AsyncTraversal implements IntConsumer {
 
     /** Native state, set by start() and cleared by accept(), or by start() if it fails (guarded by this). */
     private TraverseControl control;
-    private dev.tunnel.traverse.lib.Callbacks callbacks;
+    private TraverseCallbacks callbacks;
     private CallbackScope<Visitor> eventScope;
     private CallbackScope<TraverseDoneFn.Function> doneScope;
 
@@ -110,7 +113,7 @@ final class AsyncTraversal implements IntConsumer {
         TraverseControl c = new TraverseControl();
         control = c;
         traverse_control_init(c);
-        callbacks = new dev.tunnel.traverse.lib.Callbacks();
+        callbacks = new TraverseCallbacks();
         callbacks.start(events.start ? StartCallbackFn.GATEWAY : null);
         callbacks.end(events.end ? EndCallbackFn.GATEWAY : null);
         beforeStep.accept(Step.OPEN_SCOPES);

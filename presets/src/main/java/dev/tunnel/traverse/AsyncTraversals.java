@@ -1,6 +1,6 @@
 package dev.tunnel.traverse;
 
-import dev.tunnel.NativeThreadLimit;
+import dev.tunnel.threads.NativeThreadLimit;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

@@ -1,9 +1,9 @@
 package dev.tunnel.traverse;
 
 /**
- * The struct-of-functions form of a {@link Visitor}, as in the callbacks article's Go
- * {@code GoCallbacks}: an immutable pair of functions where {@code null} means "not
- * interested", and C receives a NULL callback for it.
+ * The struct-of-functions form of a {@link Visitor}: an immutable pair of functions where
+ * {@code null} means "not interested", and C receives a NULL callback for it, so it never calls
+ * into Java for that event.
  *
  * <pre>{@code
  * long[] total = new long[1];

@@ -2,10 +2,11 @@ package dev.tunnel.traverse;
 
 import static dev.tunnel.traverse.global.traverse.*;
 
-import dev.tunnel.BatchBuffer;
-import dev.tunnel.CallbackScope;
+import dev.tunnel.spi.BatchBuffer;
+import dev.tunnel.spi.CallbackScope;
 import dev.tunnel.traverse.lib.EndCallbackFn;
 import dev.tunnel.traverse.lib.StartCallbackFn;
+import dev.tunnel.traverse.lib.TraverseCallbacks;
 import dev.tunnel.traverse.lib.TraverseControl;
 import dev.tunnel.traverse.lib.tunnel_batch_flush_fn;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * Traverses a file with libtraverse's C {@code traverse}, calling Java back for every line:
- * the Java form of the callbacks article's {@code GoTraverse}.
+ * for each line C reports a start and an end event, in order, on the calling thread.
  *
  * <pre>{@code
  * TraversalStats stats = Traversal.traverse(Path.of("data.txt"), new Visitor() {
@@ -240,18 +241,19 @@ public final class Traversal {
     /** One traversal call into C: {@code traverse_file} or {@code traverse_memory}. */
     @FunctionalInterface
     private interface NativeTraversal {
-        int call(dev.tunnel.traverse.lib.Callbacks callbacks, Pointer userData, TraverseControl control);
+        int call(TraverseCallbacks callbacks, Pointer userData, TraverseControl control);
     }
 
     private static TraversalStats run(Visitor visitor, VisitorEvents events, String source, NativeTraversal traversal)
             throws IOException {
         try (TraverseControl control = new TraverseControl();
-             dev.tunnel.traverse.lib.Callbacks callbacks = new dev.tunnel.traverse.lib.Callbacks();
-             CallbackScope<Visitor> scope = CallbackScope.open(visitor, () -> traverse_request_stop(control))) {
+             TraverseCallbacks callbacks = new TraverseCallbacks()) {
             traverse_control_init(control);
             callbacks.start(events.start ? StartCallbackFn.GATEWAY : null);
             callbacks.end(events.end ? EndCallbackFn.GATEWAY : null);
-            return finish(traversal.call(callbacks, scope.pointer(), control), scope, control, source);
+            int status = CallbackScope.call(visitor, () -> traverse_request_stop(control),
+                    scope -> traversal.call(callbacks, scope.pointer(), control));
+            return finish(status, control, source);
         }
     }
 
@@ -264,19 +266,16 @@ public final class Traversal {
     private static TraversalStats runBatched(Visitor visitor, VisitorEvents events, int recordsPerBatch, String source,
             BatchedNativeTraversal traversal) throws IOException {
         try (TraverseControl control = new TraverseControl();
-             BatchBuffer buffer = new BatchBuffer(recordsPerBatch, events.recordInts());
-             CallbackScope<tunnel_batch_flush_fn.Function> scope = CallbackScope.open(
-                     VisitorBatchReceiver.of(buffer, visitor, events), () -> traverse_request_stop(control))) {
+             BatchBuffer buffer = new BatchBuffer(recordsPerBatch, events.recordInts())) {
             traverse_control_init(control);
-            int status = traversal.call(events.start ? 1 : 0, events.end ? 1 : 0, buffer, scope.pointer(), control);
-            return finish(status, scope, control, source);
+            int status = CallbackScope.call(VisitorBatchReceiver.of(buffer, visitor, events), () -> traverse_request_stop(control),
+                    scope -> traversal.call(events.start ? 1 : 0, events.end ? 1 : 0, buffer, scope.pointer(), control));
+            return finish(status, control, source);
         }
     }
 
-    /** After C returned: the callback's failure first (C stopped because of it), then C's own status. */
-    private static TraversalStats finish(int status, CallbackScope<?> scope, TraverseControl control, String source)
-            throws IOException {
-        scope.rethrowFailure();
+    /** After C returned and no callback failed: C's own status. */
+    private static TraversalStats finish(int status, TraverseControl control, String source) throws IOException {
         if (status != TRAVERSE_OK) {
             throw TraversalErrors.forStatus(status, source);
         }

@@ -4,8 +4,7 @@ import dev.tunnel.traverse.lib.EndCallbackFn;
 import dev.tunnel.traverse.lib.StartCallbackFn;
 
 /**
- * Receives the events of a {@link Traversal}: the Java form of the callbacks article's Go
- * {@code Visitor} interface. Override only what you need; an event whose method is not
+ * Receives the events of a {@link Traversal}. Override only what you need; an event whose method is not
  * overridden is passed to C as a NULL callback, so C never calls into Java for it.
  *
  * <pre>{@code

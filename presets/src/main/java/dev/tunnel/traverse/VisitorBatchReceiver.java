@@ -2,7 +2,7 @@ package dev.tunnel.traverse;
 
 import static dev.tunnel.traverse.global.traverse.TRAVERSE_EVENT_START;
 
-import dev.tunnel.BatchBuffer;
+import dev.tunnel.spi.BatchBuffer;
 import dev.tunnel.traverse.lib.tunnel_batch_flush_fn;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;

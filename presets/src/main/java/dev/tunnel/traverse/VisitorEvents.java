@@ -1,6 +1,6 @@
 package dev.tunnel.traverse;
 
-import dev.tunnel.BatchBuffer;
+import dev.tunnel.spi.BatchBuffer;
 
 /**
  * Which events a visitor class wants: those whose method it overrides. Computed once per

@@ -23,18 +23,18 @@ class BatchedTraversalTest {
     @Test
     void aBufferOfTheWrongLayoutIsRefusedBeforeCWritesToIt() {
         int[] flushes = {0};
-        try (dev.tunnel.BatchBuffer pairs = new dev.tunnel.BatchBuffer(4, dev.tunnel.BatchBuffer.PAIR_INTS);
+        try (dev.tunnel.spi.BatchBuffer pairs = new dev.tunnel.spi.BatchBuffer(4, dev.tunnel.spi.BatchBuffer.PAIR_INTS);
              dev.tunnel.traverse.lib.TraverseControl control = new dev.tunnel.traverse.lib.TraverseControl();
-             dev.tunnel.CallbackScope<dev.tunnel.traverse.lib.tunnel_batch_flush_fn.Function> scope =
-                     dev.tunnel.CallbackScope.open(count -> flushes[0]++)) {
+             dev.tunnel.spi.CallbackScope<dev.tunnel.traverse.lib.tunnel_batch_flush_fn.Function> scope =
+                     dev.tunnel.spi.CallbackScope.open(count -> flushes[0]++)) {
             dev.tunnel.traverse.global.traverse.traverse_control_init(control);
             // both events want (kind, a, b) records: 3 ints each would overrun a buffer sized for pairs
             assertEquals(dev.tunnel.traverse.global.traverse.TRAVERSE_EINVAL, dev.tunnel.traverse.global.traverse.traverse_events_batched(
-                    100, 1, 1, pairs.pointer(), pairs.length(), dev.tunnel.BatchBuffer.PAIR_INTS,
+                    100, 1, 1, pairs.pointer(), pairs.length(), dev.tunnel.spi.BatchBuffer.PAIR_INTS,
                     dev.tunnel.traverse.lib.tunnel_batch_flush_fn.GATEWAY, scope.pointer(), control));
             // a length of 0 (no room for a record) is refused too
             assertEquals(dev.tunnel.traverse.global.traverse.TRAVERSE_EINVAL, dev.tunnel.traverse.global.traverse.traverse_events_batched(
-                    100, 0, 1, pairs.pointer(), 0, dev.tunnel.BatchBuffer.PAIR_INTS,
+                    100, 0, 1, pairs.pointer(), 0, dev.tunnel.spi.BatchBuffer.PAIR_INTS,
                     dev.tunnel.traverse.lib.tunnel_batch_flush_fn.GATEWAY, scope.pointer(), control));
         }
         assertEquals(0, flushes[0]);

@@ -3,7 +3,7 @@ package dev.tunnel.traverse;
 import static dev.tunnel.traverse.global.traverse.tn_pump_start;
 import static dev.tunnel.traverse.global.traverse.tn_pump_stop;
 
-import dev.tunnel.CallbackScope;
+import dev.tunnel.spi.CallbackScope;
 import dev.tunnel.traverse.lib.StartCallbackFn;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.tunnel.samples;
 
-import dev.tunnel.DedicatedThread;
-import dev.tunnel.traverse.CSession;
-import dev.tunnel.traverse.ThreadAffinityException;
+import dev.tunnel.threads.DedicatedThread;
+import dev.tunnel.samples.techniques.CSession;
+import dev.tunnel.samples.techniques.ThreadAffinityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -2,11 +2,11 @@ package dev.tunnel.samples;
 
 import static dev.tunnel.traverse.global.traverse.*;
 
-import dev.tunnel.traverse.CArrays;
-import dev.tunnel.traverse.CEnvironment;
-import dev.tunnel.traverse.CStrings;
-import dev.tunnel.traverse.NativeIntArray;
-import dev.tunnel.traverse.Point;
+import dev.tunnel.samples.techniques.CArrays;
+import dev.tunnel.samples.techniques.CEnvironment;
+import dev.tunnel.samples.techniques.CStrings;
+import dev.tunnel.samples.techniques.NativeIntArray;
+import dev.tunnel.samples.techniques.Point;
 import dev.tunnel.traverse.lib.ComplexPair;
 import dev.tunnel.traverse.lib.PackedHeader;
 import java.nio.IntBuffer;

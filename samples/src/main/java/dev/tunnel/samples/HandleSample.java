@@ -1,7 +1,7 @@
 package dev.tunnel.samples;
 
 import dev.tunnel.Handle;
-import dev.tunnel.traverse.CHandles;
+import dev.tunnel.samples.techniques.CHandles;
 import java.util.List;
 
 /**

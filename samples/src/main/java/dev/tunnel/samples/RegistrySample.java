@@ -1,6 +1,6 @@
 package dev.tunnel.samples;
 
-import dev.tunnel.traverse.CLibrary;
+import dev.tunnel.samples.techniques.CLibrary;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;

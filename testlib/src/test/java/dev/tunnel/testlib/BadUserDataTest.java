@@ -3,8 +3,8 @@ package dev.tunnel.testlib;
 import static dev.tunnel.testlib.global.testlib.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.tunnel.CallbackScope;
-import dev.tunnel.DroppedCallbacks;
+import dev.tunnel.spi.CallbackScope;
+import dev.tunnel.spi.DroppedCallbacks;
 import dev.tunnel.Handle;
 import dev.tunnel.testlib.lib.tl_int64_fn;
 import dev.tunnel.testlib.lib.tl_none_fn;

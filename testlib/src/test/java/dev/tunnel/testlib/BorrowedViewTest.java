@@ -3,8 +3,8 @@ package dev.tunnel.testlib;
 import static dev.tunnel.testlib.global.testlib.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.tunnel.CString;
-import dev.tunnel.NativePointer;
+import dev.tunnel.spi.CString;
+import dev.tunnel.spi.NativePointer;
 import dev.tunnel.testlib.lib.tl_pointer_fn;
 import dev.tunnel.testlib.lib.tl_string_fn;
 import java.util.concurrent.atomic.AtomicReference;

@@ -4,7 +4,7 @@ import static dev.tunnel.testlib.global.testlib.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.tunnel.CallbackScope;
+import dev.tunnel.spi.CallbackScope;
 import dev.tunnel.testlib.lib.*;
 import java.io.IOException;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package dev.tunnel.testlib;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.tunnel.Gateways;
+import dev.tunnel.spi.Gateways;
 import dev.tunnel.testlib.lib.tl_int64_fn;
 import dev.tunnel.testlib.slots.SlotHog;
 import java.util.ArrayList;

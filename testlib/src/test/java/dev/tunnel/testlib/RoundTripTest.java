@@ -124,7 +124,7 @@ class RoundTripTest {
 
     @Test
     void userDataAsUintptr() {
-        try (dev.tunnel.CallbackScope<tl_uintptr_fn.Function> scope = dev.tunnel.CallbackScope.open(v -> v * 3)) {
+        try (dev.tunnel.spi.CallbackScope<tl_uintptr_fn.Function> scope = dev.tunnel.spi.CallbackScope.open(v -> v * 3)) {
             assertEquals(-3L * Integer.MAX_VALUE, tl_call_uintptr(tl_uintptr_fn.GATEWAY, scope.address(), -Integer.MAX_VALUE));
         }
     }

@@ -1,6 +1,6 @@
 package dev.tunnel.testlib;
 
-import dev.tunnel.CallbackScope;
+import dev.tunnel.spi.CallbackScope;
 import java.io.IOException;
 import java.util.function.Function;
 import org.bytedeco.javacpp.Pointer;

@@ -1,6 +1,6 @@
 package dev.tunnel.result.export;
 
-import dev.tunnel.Gateways;
+import dev.tunnel.spi.Gateways;
 import dev.tunnel.result.CResultLibrary;
 import dev.tunnel.result.ResultFunctions;
 import java.nio.charset.StandardCharsets;

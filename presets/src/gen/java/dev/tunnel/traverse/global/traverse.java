@@ -33,7 +33,7 @@ public class traverse extends dev.tunnel.traverse.presets.traverse {
 // Targeting ../lib/EndCallbackFn.java
 
 
-// Targeting ../lib/Callbacks.java
+// Targeting ../lib/TraverseCallbacks.java
 
 
 
@@ -47,9 +47,9 @@ public class traverse extends dev.tunnel.traverse.presets.traverse {
  * '\n' (a '\r' before it counts). NULL callbacks are skipped. Errors are not reported: use
  * traverse_file() to learn about them.
  */
-public static native void traverse(@Cast("char*") BytePointer filename, @ByVal Callbacks cbs, Pointer user_data);
-public static native void traverse(@Cast("char*") ByteBuffer filename, @ByVal Callbacks cbs, Pointer user_data);
-public static native void traverse(@Cast("char*") byte[] filename, @ByVal Callbacks cbs, Pointer user_data);
+public static native void traverse(@Cast("char*") BytePointer filename, @ByVal TraverseCallbacks cbs, Pointer user_data);
+public static native void traverse(@Cast("char*") ByteBuffer filename, @ByVal TraverseCallbacks cbs, Pointer user_data);
+public static native void traverse(@Cast("char*") byte[] filename, @ByVal TraverseCallbacks cbs, Pointer user_data);
 
 /* ---- Extended API ------------------------------------------------------------------- */
 
@@ -79,13 +79,13 @@ public static native int traverse_stop_requested(@Const TraverseControl control)
  * EISDIR, EIO...) or one of the TRAVERSE_E* codes. A FIFO, device or socket is rejected
  * with TRAVERSE_ENOTREG without blocking. control may be NULL.
  */
-public static native int traverse_file(@Cast("const char*") BytePointer filename, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control);
-public static native int traverse_file(String filename, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control);
+public static native int traverse_file(@Cast("const char*") BytePointer filename, @ByVal TraverseCallbacks cbs, Pointer user_data, TraverseControl control);
+public static native int traverse_file(String filename, @ByVal TraverseCallbacks cbs, Pointer user_data, TraverseControl control);
 
 /* The same traversal over size bytes of memory. */
-public static native int traverse_memory(@Cast("const char*") BytePointer data, @Cast("size_t") long size, @ByVal Callbacks cbs, Pointer user_data,
+public static native int traverse_memory(@Cast("const char*") BytePointer data, @Cast("size_t") long size, @ByVal TraverseCallbacks cbs, Pointer user_data,
                     TraverseControl control);
-public static native int traverse_memory(String data, @Cast("size_t") long size, @ByVal Callbacks cbs, Pointer user_data,
+public static native int traverse_memory(String data, @Cast("size_t") long size, @ByVal TraverseCallbacks cbs, Pointer user_data,
                     TraverseControl control);
 
 /*
@@ -94,7 +94,7 @@ public static native int traverse_memory(String data, @Cast("size_t") long size,
  * alone. Stops, counts (bytes: what the lines would occupy) and statuses as traverse_memory;
  * more than INT_MAX + 1 lines is TRAVERSE_EOVERFLOW, a negative count TRAVERSE_EINVAL.
  */
-public static native int traverse_events(@Cast("int64_t") long lines, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control);
+public static native int traverse_events(@Cast("int64_t") long lines, @ByVal TraverseCallbacks cbs, Pointer user_data, TraverseControl control);
 
 /* A human-readable message for any status this library returns. Never NULL. */
 public static native @Cast("const char*") BytePointer traverse_strerror(int status);
@@ -117,10 +117,10 @@ public static native int traverse_status_kind(int status);
 
 public static native void traverse_scanner_init(TraverseScanner scanner);
 public static native int traverse_scan(TraverseScanner scanner, @Cast("const char*") BytePointer data, @Cast("size_t") long size,
-                  @Const Callbacks cbs, Pointer user_data, TraverseControl control);
+                  @Const TraverseCallbacks cbs, Pointer user_data, TraverseControl control);
 public static native int traverse_scan(TraverseScanner scanner, String data, @Cast("size_t") long size,
-                  @Const Callbacks cbs, Pointer user_data, TraverseControl control);
-public static native int traverse_scan_end(TraverseScanner scanner, @Const Callbacks cbs, Pointer user_data,
+                  @Const TraverseCallbacks cbs, Pointer user_data, TraverseControl control);
+public static native int traverse_scan_end(TraverseScanner scanner, @Const TraverseCallbacks cbs, Pointer user_data,
                       TraverseControl control);
 
 // #ifdef __cplusplus
@@ -305,9 +305,9 @@ public static native void myprint_context(Pointer context, ContextPrintFn print)
  * Returns 0 if the thread started (done will be called exactly once), else an errno value
  * (and done is never called). control is required: traverse_request_stop() cancels.
  */
-public static native int traverse_file_async(@Cast("const char*") BytePointer filename, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control,
+public static native int traverse_file_async(@Cast("const char*") BytePointer filename, @ByVal TraverseCallbacks cbs, Pointer user_data, TraverseControl control,
                         TraverseDoneFn done, Pointer done_user_data);
-public static native int traverse_file_async(String filename, @ByVal Callbacks cbs, Pointer user_data, TraverseControl control,
+public static native int traverse_file_async(String filename, @ByVal TraverseCallbacks cbs, Pointer user_data, TraverseControl control,
                         TraverseDoneFn done, Pointer done_user_data);
 
 /* Async traversal threads alive now, and the most alive at once since the last reset. */

@@ -35,33 +35,33 @@ public final class ContextPrintFn extends FunctionPointer {
         /**
          * Called for each call C makes; C passes {@code context} as {@code void*}.
          */
-        void accept(dev.tunnel.NativePointer context);
+        void accept(dev.tunnel.spi.NativePointer context);
     }
 
     /** Binds a {@link Function} to the calling thread for the duration of one C call. */
-    public static final dev.tunnel.ThreadBoundCallback<Function> TARGET = new dev.tunnel.ThreadBoundCallback<>(TYPE);
+    public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);
 
     /** The one C function pointer for every ContextPrintFn; strongly held, so never collected. */
-    public static final ContextPrintFn GATEWAY = dev.tunnel.Gateways.require(new ContextPrintFn());
+    public static final ContextPrintFn GATEWAY = dev.tunnel.spi.Gateways.require(new ContextPrintFn());
 
     private ContextPrintFn() { allocate(); }
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("void*") long context) {
-        dev.tunnel.CallbackScope<Function> scope$ = null;
-        dev.tunnel.NativePointer context$ = null;
+        dev.tunnel.spi.CallbackScope<Function> scope$ = null;
+        dev.tunnel.spi.NativePointer context$ = null;
         try {
             scope$ = TARGET.enter();
             if (scope$ != null) {
                 Function target$ = scope$.target();
-                context$ = dev.tunnel.NativePointer.borrow(context, TYPE, "context");
+                context$ = dev.tunnel.spi.NativePointer.borrow(context, TYPE, "context");
                 target$.accept(context$);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
         } finally {
-            dev.tunnel.Borrowed.release(context$);
+            dev.tunnel.spi.Borrowed.release(context$);
         }
     }
 }

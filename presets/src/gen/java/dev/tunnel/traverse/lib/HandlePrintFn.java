@@ -39,24 +39,24 @@ public final class HandlePrintFn extends FunctionPointer {
     }
 
     /** Binds a {@link Function} to the calling thread for the duration of one C call. */
-    public static final dev.tunnel.ThreadBoundCallback<Function> TARGET = new dev.tunnel.ThreadBoundCallback<>(TYPE);
+    public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);
 
     /** The one C function pointer for every HandlePrintFn; strongly held, so never collected. */
-    public static final HandlePrintFn GATEWAY = dev.tunnel.Gateways.require(new HandlePrintFn());
+    public static final HandlePrintFn GATEWAY = dev.tunnel.spi.Gateways.require(new HandlePrintFn());
 
     private HandlePrintFn() { allocate(); }
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("uintptr_t") long handle) {
-        dev.tunnel.CallbackScope<Function> scope$ = null;
+        dev.tunnel.spi.CallbackScope<Function> scope$ = null;
         try {
             scope$ = TARGET.enter();
             if (scope$ != null) {
                 scope$.target().accept(handle);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
         }
     }
 }

@@ -11,7 +11,7 @@ import static dev.tunnel.traverse.global.traverse.*;
 /**
  * The C callback type {@code void (*TraverseDoneFn)(void* user_data, int status)}, served by one static
  * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
- * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
+ * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.spi.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
  * <pre>{@code
@@ -42,29 +42,29 @@ public final class TraverseDoneFn extends FunctionPointer {
     }
 
     /** The one C function pointer for every TraverseDoneFn; strongly held, so never collected. */
-    public static final TraverseDoneFn GATEWAY = dev.tunnel.Gateways.require(new TraverseDoneFn());
+    public static final TraverseDoneFn GATEWAY = dev.tunnel.spi.Gateways.require(new TraverseDoneFn());
 
     private TraverseDoneFn() { allocate(); }
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("void*") long user_data, int status) {
-        dev.tunnel.CallbackScope<?> scope$ = null;
+        dev.tunnel.spi.CallbackScope<?> scope$ = null;
         try {
-            scope$ = dev.tunnel.CallbackScope.enter(user_data, TYPE);
+            scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 target(scope$).done(status);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
         }
     }
 
-    private static Function target(dev.tunnel.CallbackScope<?> scope) {
+    private static Function target(dev.tunnel.spi.CallbackScope<?> scope) {
         Object target = scope.target();
         if (target instanceof Function) {
             return (Function) target;
         }
-        throw dev.tunnel.CallbackScope.wrongTarget(scope, Function.class, TYPE);
+        throw dev.tunnel.spi.CallbackScope.wrongTarget(scope, Function.class, TYPE);
     }
 }

@@ -44,24 +44,24 @@ public final class callback_fcn extends FunctionPointer {
     }
 
     /** Binds a {@link Function} to the calling thread for the duration of one C call. */
-    public static final dev.tunnel.ThreadBoundCallback<Function> TARGET = new dev.tunnel.ThreadBoundCallback<>(TYPE);
+    public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);
 
     /** The one C function pointer for every callback_fcn; strongly held, so never collected. */
-    public static final callback_fcn GATEWAY = dev.tunnel.Gateways.require(new callback_fcn());
+    public static final callback_fcn GATEWAY = dev.tunnel.spi.Gateways.require(new callback_fcn());
 
     private callback_fcn() { allocate(); }
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public int call(int arg0) {
-        dev.tunnel.CallbackScope<Function> scope$ = null;
+        dev.tunnel.spi.CallbackScope<Function> scope$ = null;
         try {
             scope$ = TARGET.enter();
             if (scope$ != null) {
                 return scope$.target().applyAsInt(arg0);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
         }
         return ON_FAILURE;
     }

@@ -1,6 +1,6 @@
 package dev.tunnel.traverse.presets;
 
-import dev.tunnel.Callback;
+import dev.tunnel.spi.Callback;
 import org.bytedeco.javacpp.annotation.Platform;
 import org.bytedeco.javacpp.annotation.Properties;
 import org.bytedeco.javacpp.tools.Info;
@@ -52,6 +52,9 @@ public class traverse implements InfoMapper {
             .put(new Info("int32_t").cast().valueTypes("int").pointerTypes("IntPointer"))
 
             // rename: Java-style names for the C structs
+            // (Callbacks, the struct of functions, is TraverseCallbacks: dev.tunnel.traverse.Callbacks
+            // is the API's record of Java functions, and one name should not mean both)
+            .put(new Info("Callbacks").pointerTypes("TraverseCallbacks"))
             .put(new Info("point").pointerTypes("Point"))
             .put(new Info("traverse_control").pointerTypes("TraverseControl"))
             .put(new Info("traverse_scanner").pointerTypes("TraverseScanner"))

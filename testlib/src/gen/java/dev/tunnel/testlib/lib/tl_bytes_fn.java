@@ -11,7 +11,7 @@ import static dev.tunnel.testlib.global.testlib.*;
 /**
  * The C callback type {@code size_t (*tl_bytes_fn)(void* user_data, const char* bytes, size_t length)}, served by one static
  * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
- * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
+ * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.spi.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
  * <pre>{@code
@@ -43,39 +43,39 @@ public final class tl_bytes_fn extends FunctionPointer {
          *
          * @return what C gets, as {@code size_t}
          */
-        long apply(dev.tunnel.CString bytes, long length);
+        long apply(dev.tunnel.spi.CString bytes, long length);
     }
 
     /** The one C function pointer for every tl_bytes_fn; strongly held, so never collected. */
-    public static final tl_bytes_fn GATEWAY = dev.tunnel.Gateways.require(new tl_bytes_fn());
+    public static final tl_bytes_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_bytes_fn());
 
     private tl_bytes_fn() { allocate(); }
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public @Cast("size_t") long call(@Cast("void*") long user_data, @Cast("const char*") long bytes, @Cast("size_t") long length) {
-        dev.tunnel.CallbackScope<?> scope$ = null;
-        dev.tunnel.CString bytes$ = null;
+        dev.tunnel.spi.CallbackScope<?> scope$ = null;
+        dev.tunnel.spi.CString bytes$ = null;
         try {
-            scope$ = dev.tunnel.CallbackScope.enter(user_data, TYPE);
+            scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                bytes$ = dev.tunnel.CString.borrow(bytes, TYPE, "bytes");
+                bytes$ = dev.tunnel.spi.CString.borrow(bytes, TYPE, "bytes");
                 return target$.apply(bytes$, length);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
         } finally {
-            dev.tunnel.Borrowed.release(bytes$);
+            dev.tunnel.spi.Borrowed.release(bytes$);
         }
         return ON_FAILURE;
     }
 
-    private static Function target(dev.tunnel.CallbackScope<?> scope) {
+    private static Function target(dev.tunnel.spi.CallbackScope<?> scope) {
         Object target = scope.target();
         if (target instanceof Function) {
             return (Function) target;
         }
-        throw dev.tunnel.CallbackScope.wrongTarget(scope, Function.class, TYPE);
+        throw dev.tunnel.spi.CallbackScope.wrongTarget(scope, Function.class, TYPE);
     }
 }

@@ -11,7 +11,7 @@ import static dev.tunnel.testlib.global.testlib.*;
 /**
  * The C callback type {@code float (*tl_float_fn)(void* user_data, float v)}, served by one static
  * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
- * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
+ * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.spi.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
  * <pre>{@code
@@ -47,30 +47,30 @@ public final class tl_float_fn extends FunctionPointer {
     }
 
     /** The one C function pointer for every tl_float_fn; strongly held, so never collected. */
-    public static final tl_float_fn GATEWAY = dev.tunnel.Gateways.require(new tl_float_fn());
+    public static final tl_float_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_float_fn());
 
     private tl_float_fn() { allocate(); }
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public float call(@Cast("void*") long user_data, float v) {
-        dev.tunnel.CallbackScope<?> scope$ = null;
+        dev.tunnel.spi.CallbackScope<?> scope$ = null;
         try {
-            scope$ = dev.tunnel.CallbackScope.enter(user_data, TYPE);
+            scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 return target(scope$).apply(v);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
         }
         return ON_FAILURE;
     }
 
-    private static Function target(dev.tunnel.CallbackScope<?> scope) {
+    private static Function target(dev.tunnel.spi.CallbackScope<?> scope) {
         Object target = scope.target();
         if (target instanceof Function) {
             return (Function) target;
         }
-        throw dev.tunnel.CallbackScope.wrongTarget(scope, Function.class, TYPE);
+        throw dev.tunnel.spi.CallbackScope.wrongTarget(scope, Function.class, TYPE);
     }
 }

@@ -44,24 +44,24 @@ public final class tl_none_fn extends FunctionPointer {
     }
 
     /** Binds a {@link Function} to the calling thread for the duration of one C call. */
-    public static final dev.tunnel.ThreadBoundCallback<Function> TARGET = new dev.tunnel.ThreadBoundCallback<>(TYPE);
+    public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);
 
     /** The one C function pointer for every tl_none_fn; strongly held, so never collected. */
-    public static final tl_none_fn GATEWAY = dev.tunnel.Gateways.require(new tl_none_fn());
+    public static final tl_none_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_none_fn());
 
     private tl_none_fn() { allocate(); }
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public int call(int v) {
-        dev.tunnel.CallbackScope<Function> scope$ = null;
+        dev.tunnel.spi.CallbackScope<Function> scope$ = null;
         try {
             scope$ = TARGET.enter();
             if (scope$ != null) {
                 return scope$.target().apply(v);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
         }
         return ON_FAILURE;
     }

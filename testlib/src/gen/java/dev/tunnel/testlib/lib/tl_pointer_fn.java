@@ -11,7 +11,7 @@ import static dev.tunnel.testlib.global.testlib.*;
 /**
  * The C callback type {@code void* (*tl_pointer_fn)(void* user_data, tl_point* p, int* values, void* opaque)}, served by one static
  * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
- * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
+ * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.spi.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
  * <pre>{@code
@@ -43,45 +43,45 @@ public final class tl_pointer_fn extends FunctionPointer {
          *
          * @return what C gets, as {@code void*}
          */
-        long apply(dev.tunnel.NativePointer p, dev.tunnel.NativePointer values, dev.tunnel.NativePointer opaque);
+        long apply(dev.tunnel.spi.NativePointer p, dev.tunnel.spi.NativePointer values, dev.tunnel.spi.NativePointer opaque);
     }
 
     /** The one C function pointer for every tl_pointer_fn; strongly held, so never collected. */
-    public static final tl_pointer_fn GATEWAY = dev.tunnel.Gateways.require(new tl_pointer_fn());
+    public static final tl_pointer_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_pointer_fn());
 
     private tl_pointer_fn() { allocate(); }
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public @Cast("void*") long call(@Cast("void*") long user_data, @Cast("tl_point*") long p, @Cast("int*") long values, @Cast("void*") long opaque) {
-        dev.tunnel.CallbackScope<?> scope$ = null;
-        dev.tunnel.NativePointer p$ = null;
-        dev.tunnel.NativePointer values$ = null;
-        dev.tunnel.NativePointer opaque$ = null;
+        dev.tunnel.spi.CallbackScope<?> scope$ = null;
+        dev.tunnel.spi.NativePointer p$ = null;
+        dev.tunnel.spi.NativePointer values$ = null;
+        dev.tunnel.spi.NativePointer opaque$ = null;
         try {
-            scope$ = dev.tunnel.CallbackScope.enter(user_data, TYPE);
+            scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                p$ = dev.tunnel.NativePointer.borrow(p, TYPE, "p");
-                values$ = dev.tunnel.NativePointer.borrow(values, TYPE, "values");
-                opaque$ = dev.tunnel.NativePointer.borrow(opaque, TYPE, "opaque");
+                p$ = dev.tunnel.spi.NativePointer.borrow(p, TYPE, "p");
+                values$ = dev.tunnel.spi.NativePointer.borrow(values, TYPE, "values");
+                opaque$ = dev.tunnel.spi.NativePointer.borrow(opaque, TYPE, "opaque");
                 return target$.apply(p$, values$, opaque$);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
         } finally {
-            dev.tunnel.Borrowed.release(p$);
-            dev.tunnel.Borrowed.release(values$);
-            dev.tunnel.Borrowed.release(opaque$);
+            dev.tunnel.spi.Borrowed.release(p$);
+            dev.tunnel.spi.Borrowed.release(values$);
+            dev.tunnel.spi.Borrowed.release(opaque$);
         }
         return ON_FAILURE;
     }
 
-    private static Function target(dev.tunnel.CallbackScope<?> scope) {
+    private static Function target(dev.tunnel.spi.CallbackScope<?> scope) {
         Object target = scope.target();
         if (target instanceof Function) {
             return (Function) target;
         }
-        throw dev.tunnel.CallbackScope.wrongTarget(scope, Function.class, TYPE);
+        throw dev.tunnel.spi.CallbackScope.wrongTarget(scope, Function.class, TYPE);
     }
 }

@@ -11,7 +11,7 @@ import static dev.tunnel.testlib.global.testlib.*;
 /**
  * The C callback type {@code void (*tl_string_fn)(void* user_data, const char* s)}, served by one static
  * gateway, {@link #GATEWAY}: pass it wherever C takes this function pointer type.
- * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.CallbackScope} whose target, a
+ * Its {@code user_data} (parameter 0) must be the {@link dev.tunnel.spi.CallbackScope} whose target, a
  * {@link Function}, C is calling.
  *
  * <pre>{@code
@@ -38,38 +38,38 @@ public final class tl_string_fn extends FunctionPointer {
         /**
          * Called for each call C makes; C passes {@code s} as {@code const char*}.
          */
-        void accept(dev.tunnel.CString s);
+        void accept(dev.tunnel.spi.CString s);
     }
 
     /** The one C function pointer for every tl_string_fn; strongly held, so never collected. */
-    public static final tl_string_fn GATEWAY = dev.tunnel.Gateways.require(new tl_string_fn());
+    public static final tl_string_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_string_fn());
 
     private tl_string_fn() { allocate(); }
     private native void allocate();
 
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("void*") long user_data, @Cast("const char*") long s) {
-        dev.tunnel.CallbackScope<?> scope$ = null;
-        dev.tunnel.CString s$ = null;
+        dev.tunnel.spi.CallbackScope<?> scope$ = null;
+        dev.tunnel.spi.CString s$ = null;
         try {
-            scope$ = dev.tunnel.CallbackScope.enter(user_data, TYPE);
+            scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                s$ = dev.tunnel.CString.borrow(s, TYPE, "s");
+                s$ = dev.tunnel.spi.CString.borrow(s, TYPE, "s");
                 target$.accept(s$);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
         } finally {
-            dev.tunnel.Borrowed.release(s$);
+            dev.tunnel.spi.Borrowed.release(s$);
         }
     }
 
-    private static Function target(dev.tunnel.CallbackScope<?> scope) {
+    private static Function target(dev.tunnel.spi.CallbackScope<?> scope) {
         Object target = scope.target();
         if (target instanceof Function) {
             return (Function) target;
         }
-        throw dev.tunnel.CallbackScope.wrongTarget(scope, Function.class, TYPE);
+        throw dev.tunnel.spi.CallbackScope.wrongTarget(scope, Function.class, TYPE);
     }
 }

@@ -1,6 +1,6 @@
 package dev.tunnel.testlib.presets;
 
-import dev.tunnel.Callback;
+import dev.tunnel.spi.Callback;
 import org.bytedeco.javacpp.annotation.Platform;
 import org.bytedeco.javacpp.annotation.Properties;
 import org.bytedeco.javacpp.tools.Info;

@@ -1,0 +1,81 @@
+package dev.tunnel.spi;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares that a C callback typedef of a JavaCPP preset is served by a Tunnel gateway: one per
+ * typedef, on the preset class, and the build generates the rest.
+ *
+ * <pre>{@code
+ * // C: typedef void (*EndCallbackFn)(void* user_data, int a, int b);
+ * //    typedef int (*callback_fcn)(int);
+ * @Properties(target = "dev.tunnel.traverse.lib", global = "dev.tunnel.traverse.global.traverse",
+ *     value = @Platform(include = "traverse.h", link = "traverse@.1"))
+ * @Callback(value = "EndCallbackFn", userData = 0, method = "end")
+ * @Callback(value = "callback_fcn", userData = Callback.NONE, onFailure = "-1")
+ * public class traverse implements InfoMapper { ... }
+ * }</pre>
+ *
+ * <p>JavaCPP's parser turns each typedef into a {@code FunctionPointer} class of the preset's
+ * target package; Tunnel's generator ({@code tunnel-generator}, run by the build right after the
+ * parser) replaces that class with a gateway of the same name, so every function and struct
+ * member that takes the typedef takes the gateway. The generated class holds:
+ * <ul>
+ * <li>{@code Function}, the functional interface Java implements: C's parameters less
+ *     {@code user_data}, the method named by {@link #method()};</li>
+ * <li>{@code GATEWAY}, the one C function pointer for every callback of the typedef;</li>
+ * <li>for {@link #NONE}, {@code TARGET}, the {@link ThreadBoundCallback} that binds a
+ *     {@code Function} to the calling thread for one C call.</li>
+ * </ul>
+ *
+ * <p>What the gateway guarantees: no {@link Throwable} ever reaches C; a callback's failure is
+ * recorded in its {@link CallbackScope}, C gets {@link #onFailure()}, no later callback of that
+ * call enters Java, and the Java caller rethrows the same instance once C returned; a
+ * {@code user_data} that is not a live scope is logged and nothing is called; pointer arguments
+ * reach Java as {@link CString} and {@link NativePointer} views that refuse use after the
+ * callback returned.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Repeatable(Callback.List.class)
+public @interface Callback {
+    /** {@link #userData()}: the first parameter. */
+    int FIRST = 0;
+
+    /** {@link #userData()}: the last parameter. */
+    int LAST = -1;
+
+    /** {@link #userData()}: there is none; calls are routed to the target bound to the calling thread. */
+    int NONE = -2;
+
+    /** The C typedef, as JavaCPP names its class (the C name unless the preset renames it). */
+    String value();
+
+    /** The 0-based index of the {@code void*} (or {@code uintptr_t}) user data, {@link #LAST} or {@link #NONE}. */
+    int userData();
+
+    /** The name of the method of the generated {@code Function} interface. */
+    String method() default "apply";
+
+    /**
+     * What C gets back when the Java side failed or was not called, as a Java expression of the
+     * return type ({@code "-1"}, {@code "Double.NaN"}, {@code "true"}); empty means zero,
+     * {@code false} or {@code NULL}. Ignored for {@code void} callbacks.
+     */
+    String onFailure() default "";
+
+    /** The container of repeated {@link Callback} declarations. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface List {
+        /** The declarations. */
+        Callback[] value();
+    }
+}

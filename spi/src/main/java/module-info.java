@@ -1,0 +1,11 @@
+/**
+ * Tunnel's SPI, for binding authors: {@link dev.tunnel.spi.Callback} declarations the build
+ * turns into gateways, the {@link dev.tunnel.spi.CallbackScope} a call into C shares with them,
+ * gateway checks, the views of memory C lends to a callback, and batch buffers with the C
+ * gateways of {@code dev/tunnel/include/tunnel_batch.h}.
+ */
+module dev.tunnel.spi {
+    requires transitive dev.tunnel;
+    requires transitive org.bytedeco.javacpp;
+    exports dev.tunnel.spi;
+}
