@@ -147,7 +147,7 @@ class BatchedTraversalTest {
     void theSameThrowableReachesTheCallerAndNothingRunsAfterIt(int at) throws IOException {
         Path file = lines(1000);
         long handles = Handle.live();
-        int fds = OpenFiles.count();
+        java.util.Set<String> fds = OpenFiles.list();
         for (int r = 0; r < 1000; r++) {
             TraversalFailureTest.Thrower visitor = new TraversalFailureTest.Thrower(at < 0 ? n -> true : n -> n == at);
             IllegalStateException caught = assertThrows(IllegalStateException.class, () -> Traversal.traverseBatched(file, visitor, 4));
@@ -156,7 +156,7 @@ class BatchedTraversalTest {
             assertEquals(at < 0 ? 1 : at + 1, visitor.events.size());
         }
         assertEquals(handles, Handle.live(), "handle table back to its baseline");
-        assertEquals(fds, OpenFiles.count(), "open descriptors back to their baseline");
+        OpenFiles.assertNoneOpenedSince(fds);
     }
 
     @ParameterizedTest(name = "an end-only visitor throwing at event {0} of 1000, whole-file batches")

@@ -39,4 +39,19 @@ final class OpenFiles {
         }
         return open;
     }
+
+    /**
+     * Fails, naming them, if descriptors other than those in {@code before} are open now. Class
+     * path jars and shared libraries are left out: the JVM opens them when it first loads a class
+     * or library from them, at moments of its choosing, and never closes them; a traversal opens
+     * neither.
+     */
+    static void assertNoneOpenedSince(Set<String> before) {
+        Set<String> opened = new TreeSet<>(list());
+        opened.removeAll(before);
+        opened.removeIf(fd -> fd.endsWith(".jar") || fd.contains(".so") || fd.endsWith("/modules"));
+        if (!opened.isEmpty()) {
+            throw new AssertionError("descriptors left open: " + opened);
+        }
+    }
 }

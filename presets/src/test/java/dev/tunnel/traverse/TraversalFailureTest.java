@@ -75,7 +75,7 @@ class TraversalFailureTest {
         IntPredicate throwAt = at < 0 ? n -> true : n -> n == at; // -1: at every event
         int expectedEvents = at < 0 ? 1 : at + 1;
         long handles = Handle.live();
-        int fds = OpenFiles.count();
+        java.util.Set<String> fds = OpenFiles.list();
         for (int r = 0; r < REPEATS; r++) {
             Thrower visitor = new Thrower(throwAt);
             IllegalStateException caught = assertThrows(IllegalStateException.class, () -> Traversal.traverse(file, visitor));
@@ -85,7 +85,7 @@ class TraversalFailureTest {
             assertEquals(expectedEvents, visitor.events.size());
         }
         assertEquals(handles, Handle.live(), "handle table back to its baseline");
-        assertEquals(fds, OpenFiles.count(), "open descriptors back to their baseline");
+        OpenFiles.assertNoneOpenedSince(fds);
     }
 
     @Test
