@@ -215,7 +215,7 @@ def main(root):
         return 1
     jars = sum(1 for f in files if f.endswith(".jar"))
     print(f"release-check: {root}: {len(poms)} artifacts, {jars} jars: sources, javadoc, classifier "
-          f"jars, checksums, metadata{' , signatures' if signed else ''} complete; no SNAPSHOT")
+          f"jars, checksums, metadata{', signatures' if signed else ''} complete; no SNAPSHOT")
     return 0
 
 
