@@ -58,7 +58,9 @@ case "$MODULE" in
     ;;
 esac
 OUT="$ROOT/cppbuild/$PLATFORM$EXTENSION"
-CFLAGS=(-std=c99 -Wall -Wextra -Werror -O2 -g -fPIC -fvisibility=default)
+# -ffile-prefix-map: the debug info names the sources relative to the tree, not the directory the
+# tree was built in, so the libraries are the same bytes from any checkout (reproducible jars).
+CFLAGS=(-std=c99 -Wall -Wextra -Werror -O2 -g -fPIC -fvisibility=default "-ffile-prefix-map=$ROOT=.")
 
 # Compiles SOURCES with "$@" as the compiler and shared-library link flags.
 build_shared() {
