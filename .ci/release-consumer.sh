@@ -35,8 +35,10 @@ cat > "$tmp/settings.xml" <<EOF
   </activeProfiles>
 </settings>
 EOF
+# JavaCPP's cache too: it reuses a library it extracted before when the size and time stamp match,
+# and two builds of one version have the same time stamp (reproducible) and may have the same size.
 mvn_args=(-B -ntp -q -Dstyle.color=never -s "$tmp/settings.xml" "-Dmaven.repo.local=$tmp/repository"
-  "-Dtunnel.version=$version")
+  "-Dtunnel.version=$version" "-Dorg.bytedeco.javacpp.cachedir=$tmp/javacpp-cache")
 cd "$tmp/consumer"
 mvn "${mvn_args[@]}" dependency:list -DoutputFile="$tmp/deps.txt" -DincludeGroupIds=dev.tunnel,org.bytedeco >/dev/null
 got=$(grep -oE '(dev\.tunnel:traverse|org\.bytedeco:javacpp):jar:linux-[a-z0-9_]+' "$tmp/deps.txt" | sort | tr '\n' ' ')

@@ -9,7 +9,8 @@
 #    default the tree's version without -SNAPSHOT.
 # 2. Builds traverse-linux-arm64.jar (cross-compiled, .ci/arm64/setup installs the compilers), then
 #    every published module for linux-x86_64 with traverse-platform listing both platforms, and
-#    deploys them into DIR: the root pom, tunnel-runtime, tunnel-generator, traverse (with both
+#    deploys them into DIR: the root pom, tunnel-runtime, tunnel-spi, tunnel-threads,
+#    tunnel-generator, traverse (with both
 #    classifier jars), traverse-platform and tunnel-result, each with its -sources and -javadoc
 #    jar. Tests are not run here (CI runs them on the same tree). The tools (samples, benchmarks,
 #    testlib) are not built.
@@ -71,7 +72,7 @@ echo "release: building $version in $src"
 
 bash "$root/.ci/arm64/setup" >/dev/null
 cd "$src"
-published=.,runtime,generator,presets,platform,exports
+published=.,runtime,spi,threads,generator,presets,platform,exports
 
 # linux-arm64, cross-compiled: only its classifier jar is kept.
 mvn "${mvn_args[@]}" -Dtunnel.release package -pl presets -am -DskipTests \
