@@ -149,7 +149,7 @@ public final class CallbackScope<T> implements AutoCloseable {
             CallbackScope<?> scope = (CallbackScope<?>) value;
             return scope.failure == null ? scope : null;
         }
-        DroppedCallbacks.record(callbackType, value == HandleTable.INVALID
+        DroppedCallbacks.record(callbackType, () -> value == HandleTable.INVALID
                 ? HandleTable.global().invalid(address).getMessage()
                 : String.format("user_data 0x%016x is a handle of a %s, not a callback scope", address,
                         value == null ? "null value" : value.getClass().getName()));

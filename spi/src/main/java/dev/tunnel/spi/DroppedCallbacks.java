@@ -2,6 +2,7 @@ package dev.tunnel.spi;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Counts the callbacks gateways dropped because C called with a {@code user_data} that names no
@@ -34,17 +35,21 @@ public final class DroppedCallbacks {
         return TOTAL.get();
     }
 
-    /** Records a dropped callback; {@code why} says what was wrong. Never throws. */
-    static void record(String callbackType, String why) {
+    /**
+     * Records a dropped callback; {@code why} says what was wrong, and is asked only for the
+     * calls that are logged: a C library calling a million times with a forged user_data must
+     * not pay a formatted message (or an exception's stack walk) each time. Never throws.
+     */
+    static void record(String callbackType, Supplier<String> why) {
         try {
             TOTAL.incrementAndGet();
             long n = COUNTS.computeIfAbsent(callbackType, t -> new AtomicLong()).incrementAndGet();
             if (n == 1) {
-                LOG.log(System.Logger.Level.ERROR, "dev.tunnel: " + callbackType + " callback dropped, nothing called: " + why,
+                LOG.log(System.Logger.Level.ERROR, "dev.tunnel: " + callbackType + " callback dropped, nothing called: " + why.get(),
                         new Throwable("where C called"));
             } else if ((n & (n - 1)) == 0) {
                 LOG.log(System.Logger.Level.ERROR, "dev.tunnel: " + n + " " + callbackType
-                        + " callbacks dropped so far, nothing called; the latest: " + why);
+                        + " callbacks dropped so far, nothing called; the latest: " + why.get());
             }
         } catch (Throwable ignored) {
             // a gateway runs under C frames: even a logging backend that throws must not get out

@@ -78,7 +78,8 @@ public final class ThreadBoundCallback<T> {
     public CallbackScope<T> enter() {
         CallbackScope<T> scope = current.get();
         if (scope == null) {
-            DroppedCallbacks.record(callbackType, "no Java target is bound on thread \"" + Thread.currentThread().getName()
+            String thread = Thread.currentThread().getName();
+            DroppedCallbacks.record(callbackType, () -> "no Java target is bound on thread \"" + thread
                     + "\": the C library kept the pointer past the call that passed it");
             return null;
         }
