@@ -1,5 +1,6 @@
 package dev.tunnel.spi;
 
+import java.lang.invoke.MethodHandles;
 import org.bytedeco.javacpp.FunctionPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.PointerPointer;
@@ -20,12 +21,18 @@ import org.bytedeco.javacpp.PointerPointer;
  * @Properties(inherit = mylib.class)
  * public final class EndGateway extends FunctionPointer {
  *     static { Loader.load(); }
- *     public static final EndGateway INSTANCE = Gateways.require(new EndGateway());
+ *     public static final EndGateway INSTANCE = Gateways.require(new EndGateway(), MethodHandles.lookup());
  *     private EndGateway() { allocate(); }
  *     private native void allocate();
  *     public void call(@Cast("void*") long userData, int a, int b) { ... }
  * }
  * }</pre>
+ *
+ * <p>On Java 22 and later {@link #require(FunctionPointer, MethodHandles.Lookup)} also gives the
+ * gateway an FFM upcall stub to its {@code call} method, which C then gets in place of the JNI
+ * trampoline (see {@link Upcalls}). Its {@code call} must then take and return primitives only:
+ * pointers as {@code @Cast("T*") long}, as generated gateways have them. It must never throw:
+ * a Throwable that leaves an upcall stub ends the JVM.
  */
 public final class Gateways {
     private Gateways() {
@@ -39,11 +46,24 @@ public final class Gateways {
      * @throws IllegalStateException naming the gateway class and platform if C would get NULL
      */
     public static <F extends FunctionPointer> F require(F gateway) {
+        return require(gateway, MethodHandles.publicLookup());
+    }
+
+    /**
+     * {@link #require(FunctionPointer)}, and on the FFM path (see {@link Upcalls}) an upcall stub
+     * to {@code gateway}'s public {@code call} method, found with {@code lookup} (the gateway
+     * class's own {@code MethodHandles.lookup()}), becomes what C gets. A gateway whose
+     * {@code call} has a parameter that is no primitive keeps its JNI trampoline.
+     *
+     * @throws IllegalStateException naming the gateway class and platform if C would get NULL
+     */
+    public static <F extends FunctionPointer> F require(F gateway, MethodHandles.Lookup lookup) {
         if (functionAddress(gateway) == 0) {
             throw new IllegalStateException("dev.tunnel: gateway " + gateway.getClass().getName()
                     + " has no native function pointer on platform " + Loader.getPlatform()
                     + " (its JavaCPP trampolines are exhausted or its JNI library did not load)");
         }
+        Upcalls.install(gateway, lookup);
         return gateway;
     }
 

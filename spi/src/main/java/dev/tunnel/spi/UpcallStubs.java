@@ -1,0 +1,28 @@
+package dev.tunnel.spi;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+
+/**
+ * Makes FFM upcall stubs for {@link Upcalls}. This is the Java 17 version, which has none; the
+ * jar's {@code META-INF/versions/22} holds the one that uses {@code java.lang.foreign.Linker}.
+ */
+final class UpcallStubs {
+    private UpcallStubs() {
+    }
+
+    /** Why this JVM makes no upcall stubs, or null if it does. */
+    static String unavailable() {
+        return "Java " + Runtime.version().feature() + " has no java.lang.foreign upcalls (they need Java 22+)";
+    }
+
+    /**
+     * The address of a new upcall stub that calls {@code method} on {@code target} (null for a static method), with C's
+     * calling convention for its parameter and return types; never freed.
+     *
+     * @throws UnsupportedOperationException always, in this version
+     */
+    static long create(Object target, Method method, MethodHandles.Lookup lookup) throws IllegalAccessException {
+        throw new UnsupportedOperationException(unavailable());
+    }
+}
