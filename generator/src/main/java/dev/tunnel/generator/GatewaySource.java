@@ -236,7 +236,8 @@ final class GatewaySource {
             s.append("    public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);\n\n");
         }
         s.append("    /** The one C function pointer for every ").append(typedef).append("; strongly held, so never collected. */\n");
-        s.append("    public static final ").append(typedef).append(" GATEWAY = dev.tunnel.spi.Gateways.require(new ").append(typedef).append("());\n\n");
+        s.append("    public static final ").append(typedef).append(" GATEWAY = dev.tunnel.spi.Gateways.require(new ").append(typedef)
+                .append("(), java.lang.invoke.MethodHandles.lookup());\n\n");
         s.append("    private ").append(typedef).append("() { allocate(); }\n");
         s.append("    private native void allocate();\n\n");
         s.append("    /** Called by C only, through {@link #GATEWAY}; never throws. */\n");
@@ -274,11 +275,22 @@ final class GatewaySource {
                 .append(String.join(", ", arguments)).append(");\n");
         s.append("            }\n");
         s.append("        } catch (Throwable thrown$) {\n");
-        s.append("            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);\n");
+        // Nothing may leave call(): through an FFM upcall stub a Throwable ends the JVM, through
+        // JNI it unwinds C frames. recordFailure catches what it throws; these catch a
+        // StackOverflowError on entering it, when the stack is nearly used up.
+        s.append("            try {\n");
+        s.append("                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);\n");
+        s.append("            } catch (Throwable lost$) {\n");
+        s.append("                // no stack left to record it: C gets the failure value all the same\n");
+        s.append("            }\n");
         if (!views.isEmpty()) {
             s.append("        } finally {\n");
             for (Value v : views) {
-                s.append("            dev.tunnel.spi.Borrowed.release(").append(v.name()).append("$);\n");
+                s.append("            try {\n");
+                s.append("                dev.tunnel.spi.Borrowed.release(").append(v.name()).append("$);\n");
+                s.append("            } catch (Throwable lost$) {\n");
+                s.append("                // as above\n");
+                s.append("            }\n");
             }
         }
         s.append("        }\n");

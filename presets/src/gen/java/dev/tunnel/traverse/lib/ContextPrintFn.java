@@ -42,7 +42,7 @@ public final class ContextPrintFn extends FunctionPointer {
     public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);
 
     /** The one C function pointer for every ContextPrintFn; strongly held, so never collected. */
-    public static final ContextPrintFn GATEWAY = dev.tunnel.spi.Gateways.require(new ContextPrintFn());
+    public static final ContextPrintFn GATEWAY = dev.tunnel.spi.Gateways.require(new ContextPrintFn(), java.lang.invoke.MethodHandles.lookup());
 
     private ContextPrintFn() { allocate(); }
     private native void allocate();
@@ -59,9 +59,17 @@ public final class ContextPrintFn extends FunctionPointer {
                 target$.accept(context$);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         } finally {
-            dev.tunnel.spi.Borrowed.release(context$);
+            try {
+                dev.tunnel.spi.Borrowed.release(context$);
+            } catch (Throwable lost$) {
+                // as above
+            }
         }
     }
 }

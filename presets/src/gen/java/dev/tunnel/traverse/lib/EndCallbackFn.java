@@ -42,7 +42,7 @@ public final class EndCallbackFn extends FunctionPointer {
     }
 
     /** The one C function pointer for every EndCallbackFn; strongly held, so never collected. */
-    public static final EndCallbackFn GATEWAY = dev.tunnel.spi.Gateways.require(new EndCallbackFn());
+    public static final EndCallbackFn GATEWAY = dev.tunnel.spi.Gateways.require(new EndCallbackFn(), java.lang.invoke.MethodHandles.lookup());
 
     private EndCallbackFn() { allocate(); }
     private native void allocate();
@@ -56,7 +56,11 @@ public final class EndCallbackFn extends FunctionPointer {
                 target(scope$).end(a, b);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         }
     }
 

@@ -42,7 +42,7 @@ public final class HandlePrintFn extends FunctionPointer {
     public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);
 
     /** The one C function pointer for every HandlePrintFn; strongly held, so never collected. */
-    public static final HandlePrintFn GATEWAY = dev.tunnel.spi.Gateways.require(new HandlePrintFn());
+    public static final HandlePrintFn GATEWAY = dev.tunnel.spi.Gateways.require(new HandlePrintFn(), java.lang.invoke.MethodHandles.lookup());
 
     private HandlePrintFn() { allocate(); }
     private native void allocate();
@@ -56,7 +56,11 @@ public final class HandlePrintFn extends FunctionPointer {
                 scope$.target().accept(handle);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ public final class StartCallbackFn extends FunctionPointer {
     }
 
     /** The one C function pointer for every StartCallbackFn; strongly held, so never collected. */
-    public static final StartCallbackFn GATEWAY = dev.tunnel.spi.Gateways.require(new StartCallbackFn());
+    public static final StartCallbackFn GATEWAY = dev.tunnel.spi.Gateways.require(new StartCallbackFn(), java.lang.invoke.MethodHandles.lookup());
 
     private StartCallbackFn() { allocate(); }
     private native void allocate();
@@ -56,7 +56,11 @@ public final class StartCallbackFn extends FunctionPointer {
                 target(scope$).start(i);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         }
     }
 

@@ -42,7 +42,7 @@ public final class TraverseDoneFn extends FunctionPointer {
     }
 
     /** The one C function pointer for every TraverseDoneFn; strongly held, so never collected. */
-    public static final TraverseDoneFn GATEWAY = dev.tunnel.spi.Gateways.require(new TraverseDoneFn());
+    public static final TraverseDoneFn GATEWAY = dev.tunnel.spi.Gateways.require(new TraverseDoneFn(), java.lang.invoke.MethodHandles.lookup());
 
     private TraverseDoneFn() { allocate(); }
     private native void allocate();
@@ -56,7 +56,11 @@ public final class TraverseDoneFn extends FunctionPointer {
                 target(scope$).done(status);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         }
     }
 

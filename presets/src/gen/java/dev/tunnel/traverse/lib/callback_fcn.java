@@ -47,7 +47,7 @@ public final class callback_fcn extends FunctionPointer {
     public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);
 
     /** The one C function pointer for every callback_fcn; strongly held, so never collected. */
-    public static final callback_fcn GATEWAY = dev.tunnel.spi.Gateways.require(new callback_fcn());
+    public static final callback_fcn GATEWAY = dev.tunnel.spi.Gateways.require(new callback_fcn(), java.lang.invoke.MethodHandles.lookup());
 
     private callback_fcn() { allocate(); }
     private native void allocate();
@@ -61,7 +61,11 @@ public final class callback_fcn extends FunctionPointer {
                 return scope$.target().applyAsInt(arg0);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         }
         return ON_FAILURE;
     }

@@ -42,7 +42,7 @@ public final class tunnel_batch_flush_fn extends FunctionPointer {
     }
 
     /** The one C function pointer for every tunnel_batch_flush_fn; strongly held, so never collected. */
-    public static final tunnel_batch_flush_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tunnel_batch_flush_fn());
+    public static final tunnel_batch_flush_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tunnel_batch_flush_fn(), java.lang.invoke.MethodHandles.lookup());
 
     private tunnel_batch_flush_fn() { allocate(); }
     private native void allocate();
@@ -56,7 +56,11 @@ public final class tunnel_batch_flush_fn extends FunctionPointer {
                 target(scope$).deliver(count);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         }
     }
 

@@ -47,7 +47,7 @@ public final class tl_bytes_fn extends FunctionPointer {
     }
 
     /** The one C function pointer for every tl_bytes_fn; strongly held, so never collected. */
-    public static final tl_bytes_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_bytes_fn());
+    public static final tl_bytes_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_bytes_fn(), java.lang.invoke.MethodHandles.lookup());
 
     private tl_bytes_fn() { allocate(); }
     private native void allocate();
@@ -64,9 +64,17 @@ public final class tl_bytes_fn extends FunctionPointer {
                 return target$.apply(bytes$, length);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         } finally {
-            dev.tunnel.spi.Borrowed.release(bytes$);
+            try {
+                dev.tunnel.spi.Borrowed.release(bytes$);
+            } catch (Throwable lost$) {
+                // as above
+            }
         }
         return ON_FAILURE;
     }

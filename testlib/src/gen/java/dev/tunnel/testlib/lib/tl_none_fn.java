@@ -47,7 +47,7 @@ public final class tl_none_fn extends FunctionPointer {
     public static final dev.tunnel.spi.ThreadBoundCallback<Function> TARGET = new dev.tunnel.spi.ThreadBoundCallback<>(TYPE);
 
     /** The one C function pointer for every tl_none_fn; strongly held, so never collected. */
-    public static final tl_none_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_none_fn());
+    public static final tl_none_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_none_fn(), java.lang.invoke.MethodHandles.lookup());
 
     private tl_none_fn() { allocate(); }
     private native void allocate();
@@ -61,7 +61,11 @@ public final class tl_none_fn extends FunctionPointer {
                 return scope$.target().apply(v);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         }
         return ON_FAILURE;
     }

@@ -47,7 +47,7 @@ public final class tl_pointer_fn extends FunctionPointer {
     }
 
     /** The one C function pointer for every tl_pointer_fn; strongly held, so never collected. */
-    public static final tl_pointer_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_pointer_fn());
+    public static final tl_pointer_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_pointer_fn(), java.lang.invoke.MethodHandles.lookup());
 
     private tl_pointer_fn() { allocate(); }
     private native void allocate();
@@ -68,11 +68,27 @@ public final class tl_pointer_fn extends FunctionPointer {
                 return target$.apply(p$, values$, opaque$);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         } finally {
-            dev.tunnel.spi.Borrowed.release(p$);
-            dev.tunnel.spi.Borrowed.release(values$);
-            dev.tunnel.spi.Borrowed.release(opaque$);
+            try {
+                dev.tunnel.spi.Borrowed.release(p$);
+            } catch (Throwable lost$) {
+                // as above
+            }
+            try {
+                dev.tunnel.spi.Borrowed.release(values$);
+            } catch (Throwable lost$) {
+                // as above
+            }
+            try {
+                dev.tunnel.spi.Borrowed.release(opaque$);
+            } catch (Throwable lost$) {
+                // as above
+            }
         }
         return ON_FAILURE;
     }

@@ -42,7 +42,7 @@ public final class tl_string_fn extends FunctionPointer {
     }
 
     /** The one C function pointer for every tl_string_fn; strongly held, so never collected. */
-    public static final tl_string_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_string_fn());
+    public static final tl_string_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_string_fn(), java.lang.invoke.MethodHandles.lookup());
 
     private tl_string_fn() { allocate(); }
     private native void allocate();
@@ -59,9 +59,17 @@ public final class tl_string_fn extends FunctionPointer {
                 target$.accept(s$);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         } finally {
-            dev.tunnel.spi.Borrowed.release(s$);
+            try {
+                dev.tunnel.spi.Borrowed.release(s$);
+            } catch (Throwable lost$) {
+                // as above
+            }
         }
     }
 

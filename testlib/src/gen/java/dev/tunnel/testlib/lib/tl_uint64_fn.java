@@ -47,7 +47,7 @@ public final class tl_uint64_fn extends FunctionPointer {
     }
 
     /** The one C function pointer for every tl_uint64_fn; strongly held, so never collected. */
-    public static final tl_uint64_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_uint64_fn());
+    public static final tl_uint64_fn GATEWAY = dev.tunnel.spi.Gateways.require(new tl_uint64_fn(), java.lang.invoke.MethodHandles.lookup());
 
     private tl_uint64_fn() { allocate(); }
     private native void allocate();
@@ -61,7 +61,11 @@ public final class tl_uint64_fn extends FunctionPointer {
                 return target(scope$).apply(v);
             }
         } catch (Throwable thrown$) {
-            dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            try {
+                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);
+            } catch (Throwable lost$) {
+                // no stack left to record it: C gets the failure value all the same
+            }
         }
         return ON_FAILURE;
     }
