@@ -1,8 +1,9 @@
 // The C side of libjniresult, compiled (as C++) into the JNI library with the code JavaCPP
 // generates; internal to Tunnel, C programs include result.h.
 //
-// Each function of result.h is a thin wrapper around the Java function that JavaCPP exports
-// under an internal name (the @Name of an export class's call()). The wrapper exists because
+// Each function of result.h is a thin wrapper around a Java function: its FFM upcall stub on
+// Java 22+, else the JNI function that JavaCPP exports under an internal name (the @Name of an
+// export class's call()). The wrapper exists because
 // a C caller must never see a failure as anything but a return value and CResultLastError():
 //  - the Java side catches every Throwable and records it here (tunnel_result_set_last_error);
 //  - if Java could not run at all (no JVM, classes missing), JavaCPP returns 0 without a word
@@ -28,12 +29,20 @@
 
 extern "C" {
 
-// The Java functions (dev.tunnel.result.export), defined by JavaCPP further down this file.
-// Each returns 0 if Java failed or did not run.
+// The Java functions (dev.tunnel.result.export), defined by JavaCPP further down this file:
+// JNI's way into Java. Each returns 0 if Java failed or did not run.
 uintptr_t tunnel_result_java_new(void);
 int tunnel_result_java_set(uintptr_t result, int16_t val1, int64_t val2, uint32_t val3);
 char* tunnel_result_java_string(uintptr_t result);
 int tunnel_result_java_free(uintptr_t result);
+void tunnel_result_java_a_java_function(void);
+
+// Called by Java (ExportUpcalls) when the library loads, with the FFM upcall stubs of the same
+// Java functions on Java 22+ (NULL on Java 17, or with -Dtunnel.upcalls=jni).
+void tunnel_result_install_upcalls(void* new_fn, void* set_fn, void* string_fn, void* free_fn, void* a_java_function_fn);
+
+// The cgo wiki's exported function (result_examples.h), defined here around its Java function.
+void AJavaFunction(void);
 
 // JavaCPP's JVM start and stop in -header mode, also defined further down.
 int JavaCPP_init(int argc, const char* argv[]);
@@ -42,6 +51,45 @@ int JavaCPP_uninit();
 // Called by Java (ExportFailure) with the message of a failure on this thread.
 void tunnel_result_set_last_error(const char* message);
 
+}
+
+// The FFM upcall stubs Java installed, each NULL until then and on the JNI path: a wrapper calls
+// the stub if there is one (about three times faster than JNI), else JavaCPP's JNI function.
+// Installed once, before Java returns from loading the library; atomics because a C thread may
+// call while Java installs them.
+static std::atomic<uintptr_t (*)(void)> tunnel_result_upcall_new(NULL);
+static std::atomic<int (*)(uintptr_t, int16_t, int64_t, uint32_t)> tunnel_result_upcall_set(NULL);
+static std::atomic<char* (*)(uintptr_t)> tunnel_result_upcall_string(NULL);
+static std::atomic<int (*)(uintptr_t)> tunnel_result_upcall_free(NULL);
+static std::atomic<void (*)(void)> tunnel_result_upcall_a_java_function(NULL);
+
+void tunnel_result_install_upcalls(void* new_fn, void* set_fn, void* string_fn, void* free_fn, void* a_java_function_fn) {
+    tunnel_result_upcall_new.store((uintptr_t (*)(void))new_fn, std::memory_order_release);
+    tunnel_result_upcall_set.store((int (*)(uintptr_t, int16_t, int64_t, uint32_t))set_fn, std::memory_order_release);
+    tunnel_result_upcall_string.store((char* (*)(uintptr_t))string_fn, std::memory_order_release);
+    tunnel_result_upcall_free.store((int (*)(uintptr_t))free_fn, std::memory_order_release);
+    tunnel_result_upcall_a_java_function.store((void (*)(void))a_java_function_fn, std::memory_order_release);
+}
+
+// The Java function itself, through its upcall stub if Java installed one, else through JNI.
+static inline uintptr_t tunnel_result_java_new_any(void) {
+    uintptr_t (*f)(void) = tunnel_result_upcall_new.load(std::memory_order_acquire);
+    return f != NULL ? f() : tunnel_result_java_new();
+}
+
+static inline int tunnel_result_java_set_any(uintptr_t result, int16_t val1, int64_t val2, uint32_t val3) {
+    int (*f)(uintptr_t, int16_t, int64_t, uint32_t) = tunnel_result_upcall_set.load(std::memory_order_acquire);
+    return f != NULL ? f(result, val1, val2, val3) : tunnel_result_java_set(result, val1, val2, val3);
+}
+
+static inline char* tunnel_result_java_string_any(uintptr_t result) {
+    char* (*f)(uintptr_t) = tunnel_result_upcall_string.load(std::memory_order_acquire);
+    return f != NULL ? f(result) : tunnel_result_java_string(result);
+}
+
+static inline int tunnel_result_java_free_any(uintptr_t result) {
+    int (*f)(uintptr_t) = tunnel_result_upcall_free.load(std::memory_order_acquire);
+    return f != NULL ? f(result) : tunnel_result_java_free(result);
 }
 
 // The message of this thread's last failed call, and whether the last call failed. Per thread
@@ -76,7 +124,7 @@ static const char* tunnel_result_why_java_did_not_run(void) {
     if (JNI_GetCreatedJavaVMs(&vm, 1, &count) != JNI_OK || count == 0) {
         return "no JVM is running in this process (a C program starts one with CResultStartJVM)";
     }
-    return "JavaCPP could not call Java (its message is on stderr)";
+    return "Java could not run the call or say why (see stderr)";
 }
 
 // Records the failure of FUNCTION(HANDLE): "<function>(0x<handle>): <reason>".
@@ -117,19 +165,36 @@ static R tunnel_result_call(const char* function, uintptr_t handle, bool has_han
 }
 
 uintptr_t CNewResult(void) {
-    return tunnel_result_call<uintptr_t>("CNewResult", 0, false, [] { return tunnel_result_java_new(); });
+    return tunnel_result_call<uintptr_t>("CNewResult", 0, false, [] { return tunnel_result_java_new_any(); });
 }
 
 void CResultSet(uintptr_t result, int16_t val1, int64_t val2, uint32_t val3) {
-    tunnel_result_call<int>("CResultSet", result, true, [=] { return tunnel_result_java_set(result, val1, val2, val3); });
+    tunnel_result_call<int>("CResultSet", result, true, [=] { return tunnel_result_java_set_any(result, val1, val2, val3); });
 }
 
 char* CResultString(uintptr_t result) {
-    return tunnel_result_call<char*>("CResultString", result, true, [=] { return tunnel_result_java_string(result); });
+    return tunnel_result_call<char*>("CResultString", result, true, [=] { return tunnel_result_java_string_any(result); });
 }
 
 void CFreeResult(uintptr_t result) {
-    tunnel_result_call<int>("CFreeResult", result, true, [=] { return tunnel_result_java_free(result); });
+    tunnel_result_call<int>("CFreeResult", result, true, [=] { return tunnel_result_java_free_any(result); });
+}
+
+// The cgo wiki's exported AGoFunction, in Java (AJavaFunctionExport). It returns nothing and
+// reports nothing: Java logs a failure. A C++ exception from JNI stops here.
+void AJavaFunction(void) {
+    if (tunnel_result_jvm_stopped) {
+        return;
+    }
+    void (*f)(void) = tunnel_result_upcall_a_java_function.load(std::memory_order_acquire);
+    try {
+        if (f != NULL) {
+            f();
+        } else {
+            tunnel_result_java_a_java_function();
+        }
+    } catch (...) {
+    }
 }
 
 const char* CResultLastError(void) {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "result.h"
-#include "result_export.h" // tunnel_result_java_set, for the loop without the wrapper
+#include "result_export.h" // tunnel_result_java_set_any, for the loop without the wrapper
 
 #ifdef __cplusplus
 extern "C" {
@@ -84,13 +84,14 @@ int64_t result_set_loop(uintptr_t result, int64_t n) {
     return failed;
 }
 
-// The same calls straight to the Java export JavaCPP generates, without result.h's wrapper
+// The same calls straight to the Java function (its upcall stub, or the JNI function JavaCPP
+// generates), without result.h's wrapper
 // (no error clearing, no exception guard): what the wrapper costs is the difference.
 // Returns how many calls failed.
 int64_t result_set_loop_unwrapped(uintptr_t result, int64_t n) {
     int64_t failed = 0;
     for (int64_t i = 0; i < n; i++) {
-        failed += tunnel_result_java_set(result, 1, i, 3) == 0;
+        failed += tunnel_result_java_set_any(result, 1, i, 3) == 0;
     }
     return failed;
 }

@@ -1,6 +1,7 @@
 package dev.tunnel.result.export;
 
 import dev.tunnel.spi.Gateways;
+import java.lang.invoke.MethodHandles;
 import dev.tunnel.result.CResultLibrary;
 import org.bytedeco.javacpp.FunctionPointer;
 import org.bytedeco.javacpp.Loader;
@@ -10,7 +11,7 @@ import org.bytedeco.javacpp.annotation.Properties;
 
 /**
  * The cgo wiki's "global functions" with Java in Go's place: Go's {@code //export AGoFunction}
- * is a {@code @Name("AJavaFunction")} on {@code call()}, which makes it the C function
+ * is a {@code @Name("tunnel_result_java_a_java_function")} on {@code call()}, which makes it the C function
  * {@code void AJavaFunction(void)}; C's {@code ACFunction} calls it. It has no error to return,
  * so a failure is logged to {@code dev.tunnel.result} and goes no further.
  *
@@ -29,7 +30,7 @@ public final class AJavaFunctionExport extends FunctionPointer {
     }
 
     /** The instance C calls; held here because JavaCPP holds it only weakly. */
-    static final AJavaFunctionExport INSTANCE = Gateways.require(new AJavaFunctionExport());
+    static final AJavaFunctionExport INSTANCE = Gateways.require(new AJavaFunctionExport(), MethodHandles.lookup());
 
     private AJavaFunctionExport() {
         allocate();
@@ -38,12 +39,16 @@ public final class AJavaFunctionExport extends FunctionPointer {
     private native void allocate();
 
     /** Prints {@code AJavaFunction()}. Never throws. */
-    public @Name("AJavaFunction") void call() {
+    public @Name("tunnel_result_java_a_java_function") void call() {
         try {
             System.out.println("AJavaFunction()");
             System.out.flush(); // C writes to the same stdout through its own buffer
         } catch (Throwable t) {
-            ExportFailure.log("AJavaFunction()", t);
+            try {
+                ExportFailure.log("AJavaFunction()", t);
+            } catch (Throwable lost) {
+                // a StackOverflowError on entering log: nothing is left to report it with
+            }
         }
     }
 }

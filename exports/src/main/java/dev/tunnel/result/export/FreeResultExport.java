@@ -1,6 +1,7 @@
 package dev.tunnel.result.export;
 
 import dev.tunnel.spi.Gateways;
+import java.lang.invoke.MethodHandles;
 import dev.tunnel.result.CResultLibrary;
 import dev.tunnel.result.ResultFunctions;
 import org.bytedeco.javacpp.FunctionPointer;
@@ -26,7 +27,7 @@ public final class FreeResultExport extends FunctionPointer {
     }
 
     /** The instance C calls; held here because JavaCPP holds it only weakly. */
-    static final FreeResultExport INSTANCE = Gateways.require(new FreeResultExport());
+    static final FreeResultExport INSTANCE = Gateways.require(new FreeResultExport(), MethodHandles.lookup());
 
     private FreeResultExport() {
         allocate();
@@ -40,7 +41,11 @@ public final class FreeResultExport extends FunctionPointer {
             ResultFunctions.free(result);
             return 1;
         } catch (Throwable t) {
-            return ExportFailure.record(ExportFailure.call("CFreeResult", result), t);
+            try {
+                return ExportFailure.record(ExportFailure.call("CFreeResult", result), t);
+            } catch (Throwable lost) {
+                return 0; // a StackOverflowError on entering record: nothing is left to report it with
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tunnel.result.export;
 
 import dev.tunnel.spi.Gateways;
+import java.lang.invoke.MethodHandles;
 import dev.tunnel.result.CResultLibrary;
 import dev.tunnel.result.ResultFunctions;
 import org.bytedeco.javacpp.FunctionPointer;
@@ -29,7 +30,7 @@ public final class NewResultExport extends FunctionPointer {
     }
 
     /** The instance C calls; held here because JavaCPP holds it only weakly. */
-    static final NewResultExport INSTANCE = Gateways.require(new NewResultExport());
+    static final NewResultExport INSTANCE = Gateways.require(new NewResultExport(), MethodHandles.lookup());
 
     private NewResultExport() {
         allocate();
@@ -42,7 +43,11 @@ public final class NewResultExport extends FunctionPointer {
         try {
             return ResultFunctions.newResult();
         } catch (Throwable t) {
-            return ExportFailure.record("CNewResult()", t);
+            try {
+                return ExportFailure.record("CNewResult()", t);
+            } catch (Throwable lost) {
+                return 0; // a StackOverflowError on entering record: nothing is left to report it with
+            }
         }
     }
 }

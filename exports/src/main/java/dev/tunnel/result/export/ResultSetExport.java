@@ -1,6 +1,7 @@
 package dev.tunnel.result.export;
 
 import dev.tunnel.spi.Gateways;
+import java.lang.invoke.MethodHandles;
 import dev.tunnel.result.CResultLibrary;
 import dev.tunnel.result.ResultFunctions;
 import org.bytedeco.javacpp.FunctionPointer;
@@ -26,7 +27,7 @@ public final class ResultSetExport extends FunctionPointer {
     }
 
     /** The instance C calls; held here because JavaCPP holds it only weakly. */
-    static final ResultSetExport INSTANCE = Gateways.require(new ResultSetExport());
+    static final ResultSetExport INSTANCE = Gateways.require(new ResultSetExport(), MethodHandles.lookup());
 
     private ResultSetExport() {
         allocate();
@@ -41,7 +42,11 @@ public final class ResultSetExport extends FunctionPointer {
             ResultFunctions.set(result, val1, val2, val3);
             return 1;
         } catch (Throwable t) {
-            return ExportFailure.record(ExportFailure.call("CResultSet", result), t);
+            try {
+                return ExportFailure.record(ExportFailure.call("CResultSet", result), t);
+            } catch (Throwable lost) {
+                return 0; // a StackOverflowError on entering record: nothing is left to report it with
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tunnel.result.export;
 
 import dev.tunnel.spi.Gateways;
+import java.lang.invoke.MethodHandles;
 import dev.tunnel.result.CResultLibrary;
 import dev.tunnel.result.ResultFunctions;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ public final class ResultStringExport extends FunctionPointer {
     }
 
     /** The instance C calls; held here because JavaCPP holds it only weakly. */
-    static final ResultStringExport INSTANCE = Gateways.require(new ResultStringExport());
+    static final ResultStringExport INSTANCE = Gateways.require(new ResultStringExport(), MethodHandles.lookup());
 
     private ResultStringExport() {
         allocate();
@@ -45,7 +46,11 @@ public final class ResultStringExport extends FunctionPointer {
         try {
             return mallocString(ResultFunctions.string(result));
         } catch (Throwable t) {
-            return ExportFailure.record(ExportFailure.call("CResultString", result), t);
+            try {
+                return ExportFailure.record(ExportFailure.call("CResultString", result), t);
+            } catch (Throwable lost) {
+                return 0; // a StackOverflowError on entering record: nothing is left to report it with
+            }
         }
     }
 
