@@ -26,7 +26,12 @@ class SamplesIT {
     }
 
     static Run run(String... args) throws IOException, InterruptedException {
+        return runWith(List.of(), args);
+    }
+
+    static Run runWith(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmArgs);
         for (String jvmArg : System.getProperty("samples.jvmArgs", "").trim().split("\\s+")) {
             if (!jvmArg.isEmpty()) {
                 command.add(jvmArg); // e.g. -Xcheck:jni from CI: its warnings would break the exact outputs
@@ -52,6 +57,24 @@ class SamplesIT {
                 "C.some_c_func(): calling callback with arg = 2",
                 "Java.callOnMeJava(): called with arg = 2",
                 "C.some_c_func(): callback responded with 3"), run.lines());
+    }
+
+    @Test
+    void upcallsSaysWhichPathThePackagedJarTakesForEveryGateway() throws Exception {
+        // the shaded jar's META-INF/versions/22 (tunnel-spi's FFM path) must survive packaging
+        boolean ffm = Runtime.version().feature() >= 22;
+        for (boolean forceJni : new boolean[] {false, true}) {
+            Run run = forceJni ? runWith(List.of("-Dtunnel.upcalls=jni"), "upcalls") : run("upcalls");
+            assertEquals(0, run.exit(), run.err());
+            List<String> lines = run.lines();
+            assertEquals(8, lines.size(), run.out());
+            String path = ffm && !forceJni ? "FFM" : "JNI";
+            assertTrue(lines.get(0).startsWith(path.equals("FFM") ? "upcalls: FFM upcall stubs (Java " : "upcalls: JavaCPP's JNI trampolines: "),
+                    lines.get(0));
+            for (String line : lines.subList(1, lines.size())) {
+                assertTrue(line.endsWith(": " + path), line);
+            }
+        }
     }
 
     @Test
