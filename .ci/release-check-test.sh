@@ -35,7 +35,8 @@ sources=$(cd "$dir" && find . -name 'traverse-*-sources.jar' | sed 's:^\./::' | 
 javadoc=$(cd "$dir" && find . -name 'tunnel-runtime-*-javadoc.jar' | sed 's:^\./::' | head -1)
 arm64=$(cd "$dir" && find . -name 'traverse-*-linux-arm64.jar' | sed 's:^\./::' | head -1)
 pom=$(cd "$dir" && find . -name 'tunnel-generator-*.pom' | sed 's:^\./::' | head -1)
-[ -n "$sources" ] && [ -n "$javadoc" ] && [ -n "$arm64" ] && [ -n "$pom" ] \
+spi=$(cd "$dir" && find . -name 'tunnel-spi-*.jar' ! -name '*-sources.jar' ! -name '*-javadoc.jar' | sed 's:^\./::' | head -1)
+[ -n "$sources" ] && [ -n "$javadoc" ] && [ -n "$arm64" ] && [ -n "$pom" ] && [ -n "$spi" ] \
   || { echo "release-check-test: $dir lacks the artifacts this test changes" >&2; exit 1; }
 
 expect_failure missing-sources "rm '$sources'" "$sources"
@@ -44,4 +45,6 @@ expect_failure missing-classifier-jar "rm '$arm64' '$arm64'.*" "$arm64"
 expect_failure wrong-checksum "echo 0 > '$sources.sha256'" "$sources.sha256"
 expect_failure missing-checksum "rm '$sources.sha512'" "$sources.sha512"
 expect_failure snapshot-dependency "sed -i 's:<version>\${project.version}</version>:<version>0.0.1-SNAPSHOT</version>:' '$pom'" "$pom"
+# a tunnel-spi jar built without a JDK 22+: no FFM upcall path
+expect_failure no-ffm-path "zip -q -d '$spi' 'META-INF/versions/*' && for a in md5 sha1 sha256 sha512; do \${a}sum '$spi' | cut -d' ' -f1 > '$spi'.\$a; done" "$spi"
 echo "release-check-test: every defect found and named"

@@ -7,6 +7,7 @@ validation does, and fails naming every file it finds wanting:
 For every artifact (groupId/artifactId/version directory with a .pom):
 - no SNAPSHOT: not in the version, not anywhere in the POM;
 - a jar-packaged artifact has its jar, a -sources jar and a -javadoc jar, each a readable zip;
+- tunnel-spi's jar is multi-release and carries its Java 22 classes (the FFM upcall path);
 - the POM has name, description, url, licenses (name and url), developers, scm (url, connection,
   developerConnection), by itself or through a parent POM that is also in DIR (a parent from
   elsewhere, such as org.bytedeco:javacpp-presets, does not count: its metadata is not Tunnel's);
@@ -30,6 +31,10 @@ CHECKSUMS = {"md5": hashlib.md5, "sha1": hashlib.sha1, "sha256": hashlib.sha256,
 SIDE = tuple("." + c for c in CHECKSUMS) + (".asc",)
 
 problems = []
+
+
+# Multi-release jars, and the versioned classes each must carry (the FFM upcall path).
+MULTI_RELEASE = {"tunnel-spi": ["META-INF/versions/22/dev/tunnel/spi/UpcallStubs.class"]}
 
 
 def want(path, why):
@@ -169,6 +174,15 @@ def main(root):
                     want(jar, f"missing: the {what} of {group}:{artifact}:{version}")
                 elif not zipfile.is_zipfile(jar):
                     want(jar, "not a jar")
+                elif suffix == ".jar" and artifact in MULTI_RELEASE:
+                    with zipfile.ZipFile(jar) as z:
+                        names = set(z.namelist())
+                        manifest = z.read("META-INF/MANIFEST.MF").decode("utf-8", "replace")
+                    for entry in MULTI_RELEASE[artifact]:
+                        if entry not in names:
+                            want(jar, f"lacks {entry}: built without a JDK 22+, it has no FFM upcall path")
+                    if "Multi-Release: true" not in manifest:
+                        want(jar, "no 'Multi-Release: true' in its manifest: the JVM would never see META-INF/versions")
 
         # Dependencies on this release's own artifacts are in it, classifier jars included.
         props = {"project.groupId": group, "project.artifactId": artifact,

@@ -11,7 +11,10 @@ or else their time, order or attributes), the native libraries of the classifier
 """
 import hashlib
 import os
+import re
+import subprocess
 import sys
+import tempfile
 import zipfile
 
 
@@ -31,6 +34,32 @@ def compared(root):
     return out
 
 
+def elf_sections(data):
+    """(name, offset, size) of each section of an ELF file, read with readelf."""
+    with tempfile.NamedTemporaryFile(suffix=".so") as f:
+        f.write(data)
+        f.flush()
+        out = subprocess.run(["readelf", "-SW", f.name], capture_output=True, text=True).stdout
+    sections = []
+    for line in out.splitlines():
+        m = re.match(r"\s*\[\s*\d+\]\s+(\S+)\s+\S+\s+[0-9a-f]+\s+([0-9a-f]+)\s+([0-9a-f]+)", line)
+        if m:
+            sections.append((m.group(1), int(m.group(2), 16), int(m.group(3), 16)))
+    return sections
+
+
+def elf_differences(a, b):
+    """Which sections of two native libraries hold the bytes that differ, to find the cause."""
+    differing = [i for i in range(min(len(a), len(b))) if a[i] != b[i]]
+    counts = {}
+    for name, offset, size in elf_sections(a):
+        n = sum(1 for i in differing if offset <= i < offset + size)
+        if n:
+            counts[name] = n
+    where = ", ".join(f"{name}: {n}" for name, n in counts.items()) or "outside every section"
+    return [f"{len(differing)} bytes differ, from offset {differing[0] if differing else '-'}; by section: {where}"]
+
+
 def jar_differences(a, b):
     za, zb = zipfile.ZipFile(a), zipfile.ZipFile(b)
     ia = {i.filename: i for i in za.infolist()}
@@ -43,6 +72,8 @@ def jar_differences(a, b):
             diffs.append(f"{name}: only in the second")
         elif za.read(name) != zb.read(name):
             diffs.append(f"{name}: content differs ({len(za.read(name))} and {len(zb.read(name))} bytes)")
+            if ".so" in name:
+                diffs += [f"    {d}" for d in elf_differences(za.read(name), zb.read(name))]
         else:
             x, y = ia[name], ib[name]
             attrs = ["date_time", "external_attr", "compress_type", "extra", "comment", "create_system"]

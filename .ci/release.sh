@@ -44,6 +44,15 @@ mvn_args=(-B -ntp -Dstyle.color=never)
 # Signing: traverse-platform signs only with gpg.skip=false (platform/pom.xml says why).
 case " ${MAVEN_ARGS:-} " in *" -Dgpg.keyname="*) mvn_args+=(-Dgpg.skip=false) ;; esac
 
+# The published tunnel-spi jar must carry its FFM upcall path (META-INF/versions/22), which
+# needs a JDK 22+: the one running Maven, or one declared in ~/.m2/toolchains.xml.
+maven_java=$(mvn -v 2>/dev/null | sed -n 's/^Java version: \([0-9]*\).*/\1/p')
+if [ "${maven_java:-0}" -lt 22 ] && ! grep -Eqs '<version>(2[2-9]|[3-9][0-9])' "$HOME/.m2/toolchains.xml"; then
+  echo "release: no JDK 22+ to compile tunnel-spi's FFM upcall path: Maven runs on Java ${maven_java:-?} and" \
+    "$HOME/.m2/toolchains.xml declares none (bash .ci/toolchains.sh declares the one under /usr/lib/jvm)" >&2
+  exit 1
+fi
+
 snapshot=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml")
 version=${TUNNEL_RELEASE_VERSION:-${snapshot%-SNAPSHOT}}
 case "$version" in *SNAPSHOT*|"") echo "release: bad release version '$version'" >&2; exit 2 ;; esac

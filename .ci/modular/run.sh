@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Compiles and runs a named module that requires dev.tunnel.traverse, entirely on the module
-# path, against the jars `mvn install` built: proves the module-info of every jar.
+# path, against the jars `mvn install` built: proves the module-info of every jar, and, on
+# Java 22+, that C calls Java through tunnel-spi's FFM upcall stubs from a named module too.
+#   bash .ci/modular/run.sh FILE                 # the JDK on the PATH
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bash .ci/modular/run.sh FILE
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root=$(cd ../.. && pwd)
@@ -20,7 +23,9 @@ jars=(
 modulepath=$(IFS=:; echo "${jars[*]}")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-javac -d "$out" --module-path "$modulepath" $(find example.modular -name '*.java')
-java --module-path "$out:$modulepath" \
+bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+"${bin}javac" -d "$out" --module-path "$modulepath" $(find example.modular -name '*.java')
+# Java 22+ would warn on JavaCPP's System.load and on Tunnel's upcall stubs without the flag
+"${bin}java" --enable-native-access=org.bytedeco.javacpp,dev.tunnel.spi,dev.tunnel.traverse --module-path "$out:$modulepath" \
   --add-modules "dev.tunnel.traverse.${platform//-/.},org.bytedeco.javacpp.${platform//-/.}" \
   -m example.modular/example.modular.CountLines "$@"

@@ -41,7 +41,9 @@ public final class Gateways {
     /**
      * Returns {@code gateway} if JavaCPP gave it a native function pointer: the first word of the
      * peer JavaCPP allocates, which is what C receives. (The object's own address is the peer's,
-     * set even when every trampoline is taken.)
+     * set even when every trampoline is taken.) On the FFM path its {@code call} method is found
+     * with {@link MethodHandles#publicLookup()}, so the class and the method must be public and
+     * exported; {@link #require(FunctionPointer, MethodHandles.Lookup)} needs neither.
      *
      * @throws IllegalStateException naming the gateway class and platform if C would get NULL
      */
