@@ -25,7 +25,9 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 bin=${JAVA_HOME:+$JAVA_HOME/bin/}
 "${bin}javac" -d "$out" --module-path "$modulepath" $(find example.modular -name '*.java')
-# Java 22+ would warn on JavaCPP's System.load and on Tunnel's upcall stubs without the flag
-"${bin}java" --enable-native-access=org.bytedeco.javacpp,dev.tunnel.spi,dev.tunnel.traverse --module-path "$out:$modulepath" \
+# Java 22+ would warn on JavaCPP's System.load and on Tunnel's upcall stubs without the flag;
+# TUNNEL_NATIVE_ACCESS and TUNNEL_JAVA_OPTIONS change it, to test a JVM that denies some of it.
+# shellcheck disable=SC2086
+"${bin}java" ${TUNNEL_JAVA_OPTIONS:-} --enable-native-access="${TUNNEL_NATIVE_ACCESS:-org.bytedeco.javacpp,dev.tunnel.spi,dev.tunnel.traverse}" --module-path "$out:$modulepath" \
   --add-modules "dev.tunnel.traverse.${platform//-/.},org.bytedeco.javacpp.${platform//-/.}" \
   -m example.modular/example.modular.CountLines "$@"

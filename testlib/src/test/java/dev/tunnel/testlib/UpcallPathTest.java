@@ -36,7 +36,7 @@ class UpcallPathTest {
         String reason = Upcalls.reason();
         if (expected() == Upcalls.Path.FFM) {
             assertTrue(reason.startsWith("FFM upcall stubs (Java "), reason);
-        } else if (Runtime.version().feature() >= 22) {
+        } else if ("jni".equals(System.getProperty(Upcalls.PROPERTY))) {
             assertTrue(reason.contains("-Dtunnel.upcalls=jni"), reason);
         } else {
             assertTrue(reason.contains("need Java 22+"), reason);
