@@ -41,6 +41,10 @@ void tunnel_result_java_a_java_function(void);
 // Java functions on Java 22+ (NULL on Java 17, or with -Dtunnel.upcalls=jni).
 void tunnel_result_install_upcalls(void* new_fn, void* set_fn, void* string_fn, void* free_fn, void* a_java_function_fn);
 
+// What tunnel_result_install_upcalls installed, in its order (0: new ... 4: AJavaFunction); NULL
+// for none or a WHICH out of range. For tests: C calls exactly these.
+void* tunnel_result_installed_upcall(int which);
+
 // The cgo wiki's exported function (result_examples.h), defined here around its Java function.
 void AJavaFunction(void);
 
@@ -69,6 +73,17 @@ void tunnel_result_install_upcalls(void* new_fn, void* set_fn, void* string_fn, 
     tunnel_result_upcall_string.store((char* (*)(uintptr_t))string_fn, std::memory_order_release);
     tunnel_result_upcall_free.store((int (*)(uintptr_t))free_fn, std::memory_order_release);
     tunnel_result_upcall_a_java_function.store((void (*)(void))a_java_function_fn, std::memory_order_release);
+}
+
+void* tunnel_result_installed_upcall(int which) {
+    switch (which) {
+    case 0: return (void*)tunnel_result_upcall_new.load(std::memory_order_acquire);
+    case 1: return (void*)tunnel_result_upcall_set.load(std::memory_order_acquire);
+    case 2: return (void*)tunnel_result_upcall_string.load(std::memory_order_acquire);
+    case 3: return (void*)tunnel_result_upcall_free.load(std::memory_order_acquire);
+    case 4: return (void*)tunnel_result_upcall_a_java_function.load(std::memory_order_acquire);
+    default: return NULL;
+    }
 }
 
 // The Java function itself, through its upcall stub if Java installed one, else through JNI.

@@ -68,6 +68,9 @@ void* tl_call_pointer(tl_pointer_fn fn, void* user_data, tl_point* p, int32_t* v
 
 int32_t tl_call_none(tl_none_fn fn, int32_t v) { return fn(v); }
 
+uintptr_t tl_address_of(tl_int32_fn fn) { return (uintptr_t)fn; }
+uintptr_t tl_address_in(const tl_holder* holder) { return (uintptr_t)holder->fn; }
+
 void tl_call_int32_repeatedly(tl_int32_fn fn, void* user_data, int32_t n, int32_t* results) {
     for (int32_t i = 0; i < n; i++) {
         results[i] = fn(i, user_data, -i);

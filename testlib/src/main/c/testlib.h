@@ -74,6 +74,14 @@ void tl_call_int32_repeatedly(tl_int32_fn fn, void* user_data, int32_t n, int32_
 /* tl_call_int32 on a native thread of its own, created and joined here. */
 int32_t tl_call_int32_on_thread(tl_int32_fn fn, int32_t a, void* user_data, int32_t b);
 
+/* The function pointer C received, as an argument and through a struct field: for checking
+ * which code C calls (a JNI trampoline or an FFM upcall stub). */
+typedef struct tl_holder {
+    tl_int32_fn fn;
+} tl_holder;
+uintptr_t tl_address_of(tl_int32_fn fn);
+uintptr_t tl_address_in(const tl_holder* holder);
+
 /* A C library that keeps a callback without user data and calls it later. */
 void tl_keep_none(tl_none_fn fn);
 int32_t tl_call_kept_none(int32_t v);

@@ -42,8 +42,9 @@ public final class Gateways {
      * Returns {@code gateway} if JavaCPP gave it a native function pointer: the first word of the
      * peer JavaCPP allocates, which is what C receives. (The object's own address is the peer's,
      * set even when every trampoline is taken.) On the FFM path its {@code call} method is found
-     * with {@link MethodHandles#publicLookup()}, so the class and the method must be public and
-     * exported; {@link #require(FunctionPointer, MethodHandles.Lookup)} needs neither.
+     * with {@link MethodHandles#publicLookup()}, so the class must be public and in an exported
+     * package; {@link #require(FunctionPointer, MethodHandles.Lookup)} with the class's own lookup
+     * does not need that.
      *
      * @throws IllegalStateException naming the gateway class and platform if C would get NULL
      */
@@ -53,9 +54,12 @@ public final class Gateways {
 
     /**
      * {@link #require(FunctionPointer)}, and on the FFM path (see {@link Upcalls}) an upcall stub
-     * to {@code gateway}'s public {@code call} method, found with {@code lookup} (the gateway
-     * class's own {@code MethodHandles.lookup()}), becomes what C gets. A gateway whose
-     * {@code call} has a parameter that is no primitive keeps its JNI trampoline.
+     * to {@code gateway}'s one public, non-static method named {@code call}, found with
+     * {@code lookup} (the gateway class's own {@code MethodHandles.lookup()}), becomes what C
+     * gets. A gateway whose {@code call} has a parameter that is no primitive, or whose
+     * {@code @Cast} names a C type of another width, keeps its JNI trampoline. Whatever
+     * {@code call} throws is dropped in the stub and C gets zero, where JNI would throw a C++
+     * exception through C: catch it in {@code call}, as generated gateways do.
      *
      * @throws IllegalStateException naming the gateway class and platform if C would get NULL
      */

@@ -13,7 +13,13 @@ final class UpcallStubs {
 
     /** Why this JVM makes no upcall stubs, or null if it does. */
     static String unavailable() {
-        return "Java " + Runtime.version().feature() + " has no java.lang.foreign upcalls (they need Java 22+)";
+        int java = Runtime.version().feature();
+        if (java >= 22) {
+            // this class, not its META-INF/versions/22 twin: the JVM did not read tunnel-spi as multi-release
+            return "Java " + java + ", but tunnel-spi's Java 22 classes were not loaded (a tunnel-spi jar built without"
+                    + " a JDK 22+, a repackaged jar without 'Multi-Release: true', or its classes from a directory)";
+        }
+        return "Java " + java + " has no java.lang.foreign upcalls (they need Java 22+)";
     }
 
     /**

@@ -79,8 +79,9 @@ public final class Upcalls {
      * On the FFM path, makes an upcall stub to {@code gateway}'s {@code call} method and makes it
      * the function pointer C gets for {@code gateway} (the first word of the peer JavaCPP
      * allocated, which JavaCPP's code hands to C for a FunctionPointer argument or struct field).
-     * A gateway that cannot have one (a parameter that is no primitive, a {@code call} that
-     * {@code lookup} cannot reach) keeps its JNI trampoline, and a debug line says why.
+     * A gateway that cannot have one (a parameter that is no primitive or has a C type of
+     * another width, a {@code call} that {@code lookup} cannot reach) keeps its JNI trampoline,
+     * and a debug line says why.
      */
     static void install(FunctionPointer gateway, MethodHandles.Lookup lookup) {
         if (WHY_NOT_FFM != null) {
@@ -92,9 +93,13 @@ public final class Upcalls {
             // a view of the peer's first word, not a copy: nothing to free
             new LongPointer(gateway).put(0, stub);
             STUBS.add(stub);
-        } catch (UnsupportedOperationException | IllegalAccessException | IllegalCallerException e) {
+        } catch (UnsupportedOperationException | IllegalAccessException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "dev.tunnel: gateway " + type.getName()
                     + " stays on its JNI trampoline: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            // a descriptor the linker rejects, or a denial the probe did not see: JNI still works
+            LOG.log(System.Logger.Level.WARNING, "dev.tunnel: gateway " + type.getName()
+                    + " stays on its JNI trampoline: its upcall stub failed", e);
         }
     }
 

@@ -52,6 +52,18 @@ class UpcallPathTest {
     }
 
     @Test
+    void cGetsTheStubAsAnArgumentAndThroughAStructField() {
+        long given = tl_address_of(tl_int32_fn.GATEWAY);
+        assertEquals(Gateways.functionAddress(tl_int32_fn.GATEWAY), given);
+        try (tl_holder holder = new tl_holder()) {
+            holder.fn(tl_int32_fn.GATEWAY);
+            assertEquals(given, tl_address_in(holder));
+        }
+        // and it is one of the stubs made here exactly when this JVM takes FFM
+        assertEquals(expected(), Upcalls.pathOf(tl_int32_fn.GATEWAY));
+    }
+
+    @Test
     void aNativeThreadIsAttachedForItsCallbackAndDetachedWhenItEnds() throws InterruptedException {
         Thread[] seen = new Thread[1];
         int got = Scopes.call((tl_int32_fn.Function) (a, b) -> {

@@ -40,6 +40,13 @@ final class ExportUpcalls {
         return Upcalls.pathOf(export) == Upcalls.Path.FFM ? Gateways.functionAddress(export) : 0;
     }
 
+    /**
+     * What C calls for export {@code which}, in {@link #install}'s order (0: newResult ...
+     * 4: aJavaFunction): its upcall stub, or 0 where C calls the JNI function. For tests.
+     */
+    @Name("tunnel_result_installed_upcall")
+    static native @Cast("void*") long installedUpcall(int which);
+
     @Name("tunnel_result_install_upcalls")
     private static native void installUpcalls(@Cast("void*") long newResult, @Cast("void*") long set,
             @Cast("void*") long string, @Cast("void*") long free, @Cast("void*") long aJavaFunction);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.tunnel.result.CResultLibrary;
 import dev.tunnel.result.CResultLoops;
+import dev.tunnel.spi.Gateways;
 import dev.tunnel.spi.Upcalls;
 import java.util.List;
 import org.bytedeco.javacpp.FunctionPointer;
@@ -20,10 +21,21 @@ class ExportUpcallsTest {
         CResultLibrary.CResultLastError(); // loads the library, which installs the stubs
         boolean forcedJni = "jni".equals(System.getProperty(Upcalls.PROPERTY));
         Upcalls.Path expected = Runtime.version().feature() >= 22 && !forcedJni ? Upcalls.Path.FFM : Upcalls.Path.JNI;
-        for (FunctionPointer export : List.<FunctionPointer>of(NewResultExport.INSTANCE, ResultSetExport.INSTANCE,
-                ResultStringExport.INSTANCE, FreeResultExport.INSTANCE, AJavaFunctionExport.INSTANCE)) {
-            assertEquals(expected, Upcalls.pathOf(export), export.getClass().getName() + ": " + Upcalls.reason());
+        List<FunctionPointer> exports = List.of(NewResultExport.INSTANCE, ResultSetExport.INSTANCE,
+                ResultStringExport.INSTANCE, FreeResultExport.INSTANCE, AJavaFunctionExport.INSTANCE);
+        for (int i = 0; i < exports.size(); i++) {
+            FunctionPointer export = exports.get(i);
+            String name = export.getClass().getName() + ": " + Upcalls.reason();
+            assertEquals(expected, Upcalls.pathOf(export), name);
+            // what result.h's wrappers call: the stub on FFM, nothing installed (JNI's function) otherwise
+            long installed = ExportUpcalls.installedUpcall(i);
+            if (expected == Upcalls.Path.FFM) {
+                assertEquals(Gateways.functionAddress(export), installed, name);
+            } else {
+                assertEquals(0, installed, name);
+            }
         }
+        assertEquals(0, ExportUpcalls.installedUpcall(5));
     }
 
     @Test

@@ -120,6 +120,11 @@ public static native void tl_call_int32_repeatedly(tl_int32_fn fn, Pointer user_
 public static native void tl_call_int32_repeatedly(tl_int32_fn fn, Pointer user_data, int n, int[] results);
 /* tl_call_int32 on a native thread of its own, created and joined here. */
 public static native int tl_call_int32_on_thread(tl_int32_fn fn, int a, Pointer user_data, int b);
+// Targeting ../lib/tl_holder.java
+
+
+public static native @Cast("uintptr_t") long tl_address_of(tl_int32_fn fn);
+public static native @Cast("uintptr_t") long tl_address_in(@Const tl_holder holder);
 
 /* A C library that keeps a callback without user data and calls it later. */
 public static native void tl_keep_none(tl_none_fn fn);
