@@ -70,6 +70,7 @@ int32_t tl_call_none(tl_none_fn fn, int32_t v) { return fn(v); }
 
 uintptr_t tl_address_of(tl_int32_fn fn) { return (uintptr_t)fn; }
 uintptr_t tl_address_in(const tl_holder* holder) { return (uintptr_t)holder->fn; }
+int32_t tl_call_address(uintptr_t fn, int32_t v) { return ((tl_none_fn)fn)(v); }
 
 void tl_call_int32_repeatedly(tl_int32_fn fn, void* user_data, int32_t n, int32_t* results) {
     for (int32_t i = 0; i < n; i++) {

@@ -81,6 +81,8 @@ typedef struct tl_holder {
 } tl_holder;
 uintptr_t tl_address_of(tl_int32_fn fn);
 uintptr_t tl_address_in(const tl_holder* holder);
+/* Calls the int32_t (*)(int32_t) function at FN: for hand-written callback classes. */
+int32_t tl_call_address(uintptr_t fn, int32_t v);
 
 /* A C library that keeps a callback without user data and calls it later. */
 void tl_keep_none(tl_none_fn fn);

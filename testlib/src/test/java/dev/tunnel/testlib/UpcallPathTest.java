@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.tunnel.spi.Gateways;
 import dev.tunnel.spi.Upcalls;
 import dev.tunnel.testlib.lib.*;
+import dev.tunnel.testlib.slots.ThrowingCallback;
 import java.util.List;
 import org.bytedeco.javacpp.FunctionPointer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +63,17 @@ class UpcallPathTest {
         }
         // and it is one of the stubs made here exactly when this JVM takes FFM
         assertEquals(expected(), Upcalls.pathOf(tl_int32_fn.GATEWAY));
+    }
+
+    @Test
+    void aStubDropsWhatAHandWrittenCallThrowsInsteadOfEndingTheJvm() {
+        // on JNI this Throwable would unwind C frames: only the FFM path can be tested here
+        Assumptions.assumeTrue(expected() == Upcalls.Path.FFM, "the JNI path throws a C++ exception through C: " + Upcalls.reason());
+        ThrowingCallback thrower = Gateways.require(new ThrowingCallback());
+        assertEquals(Upcalls.Path.FFM, Upcalls.pathOf(thrower));
+        assertEquals(0, tl_call_address(Gateways.functionAddress(thrower), 5));
+        assertEquals(0, tl_call_address(Gateways.functionAddress(thrower), 6));
+        assertEquals(2, thrower.calls);
     }
 
     @Test

@@ -125,6 +125,8 @@ public static native int tl_call_int32_on_thread(tl_int32_fn fn, int a, Pointer 
 
 public static native @Cast("uintptr_t") long tl_address_of(tl_int32_fn fn);
 public static native @Cast("uintptr_t") long tl_address_in(@Const tl_holder holder);
+/* Calls the int32_t (*)(int32_t) function at FN: for hand-written callback classes. */
+public static native int tl_call_address(@Cast("uintptr_t") long fn, int v);
 
 /* A C library that keeps a callback without user data and calls it later. */
 public static native void tl_keep_none(tl_none_fn fn);
