@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -36,7 +37,7 @@ class AsyncTraversalTest {
         tenLines = Files.writeString(dir.resolve("ten.txt"), "0123456789\n".repeat(10));
     }
 
-    /** Java threads JavaCPP attached for native callbacks. */
+    /** Java threads JavaCPP attached for native callbacks (JNI path; FFM's attached threads have no such name). */
     static long attachedNativeThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("JavaCPP Thread ID")).count();
     }
@@ -84,8 +85,10 @@ class AsyncTraversalTest {
 
     @Test
     void oneThousandNativeThreadsCallBackEachEventOnceThenLeaveNothingBehind() throws Exception {
-        Traversal.traverseAsync(tenLines, new Visitor() { }).join(); // warm up: classes loaded, JIT threads up
-        eventually("earlier native threads are gone", () -> attachedNativeThreads() == 0 && traverse_async_threads() == 0);
+        ThreadRecorder warmUp = new ThreadRecorder();
+        Traversal.traverseAsync(tenLines, warmUp).join(); // warm up: classes loaded, JIT threads up
+        eventually("earlier native threads are gone", () -> warmUp.threads.stream().noneMatch(Thread::isAlive)
+                && attachedNativeThreads() == 0 && traverse_async_threads() == 0);
         int osBaseline = osThreads();
         long handles = Handle.live();
 
@@ -108,7 +111,9 @@ class AsyncTraversalTest {
             allThreads.addAll(recorder.threads);
         }
         assertTrue(allThreads.size() > 100, "distinct native threads: " + allThreads.size());
-        eventually("native threads are detached and gone", () -> attachedNativeThreads() == 0 && traverse_async_threads() == 0);
+        // the very threads the callbacks ran on, whichever way they were attached (JNI or FFM)
+        eventually("native threads are detached and gone", () -> allThreads.stream().noneMatch(Thread::isAlive)
+                && Collections.disjoint(Thread.getAllStackTraces().keySet(), allThreads) && traverse_async_threads() == 0);
         eventually("OS threads back to baseline " + osBaseline, () -> {
             try {
                 return osThreads() <= osBaseline;
