@@ -70,10 +70,10 @@ def jar_differences(a, b):
             diffs.append(f"{name}: only in the first")
         elif name not in ia:
             diffs.append(f"{name}: only in the second")
-        elif za.read(name) != zb.read(name):
-            diffs.append(f"{name}: content differs ({len(za.read(name))} and {len(zb.read(name))} bytes)")
+        elif (da := za.read(name)) != (db := zb.read(name)):
+            diffs.append(f"{name}: content differs ({len(da)} and {len(db)} bytes)")
             if ".so" in name:
-                diffs += [f"    {d}" for d in elf_differences(za.read(name), zb.read(name))]
+                diffs += [f"    {d}" for d in elf_differences(da, db)]
         else:
             x, y = ia[name], ib[name]
             attrs = ["date_time", "external_attr", "compress_type", "extra", "comment", "create_system"]

@@ -19,6 +19,11 @@ import org.bytedeco.javacpp.annotation.Cast;
 final class UpcallStubs {
     /** C's scalar types and their sizes on this platform ({@code long} is 4 bytes on Windows). */
     private static final Map<String, MemoryLayout> C_TYPES = Linker.nativeLinker().canonicalLayouts();
+    /** The layout of each primitive, as C passes it. */
+    private static final Map<Class<?>, ValueLayout> JAVA_TYPES = Map.of(boolean.class, ValueLayout.JAVA_BOOLEAN,
+            byte.class, ValueLayout.JAVA_BYTE, char.class, ValueLayout.JAVA_CHAR, short.class, ValueLayout.JAVA_SHORT,
+            int.class, ValueLayout.JAVA_INT, long.class, ValueLayout.JAVA_LONG, float.class, ValueLayout.JAVA_FLOAT,
+            double.class, ValueLayout.JAVA_DOUBLE);
 
     private UpcallStubs() {
     }
@@ -84,7 +89,7 @@ final class UpcallStubs {
     }
 
     private static ValueLayout layout(Class<?> type, String cast, Method method, String what) {
-        ValueLayout layout = javaLayout(type);
+        ValueLayout layout = JAVA_TYPES.get(type);
         if (layout == null) {
             throw new UnsupportedOperationException(method + ": " + what + " is a " + type.getName()
                     + ", which is no C scalar (an upcall stub takes primitives only)");
@@ -95,27 +100,6 @@ final class UpcallStubs {
                     + " bytes here, in a Java " + type.getName() + " of " + layout.byteSize());
         }
         return layout;
-    }
-
-    private static ValueLayout javaLayout(Class<?> type) {
-        if (type == int.class) {
-            return ValueLayout.JAVA_INT;
-        } else if (type == long.class) {
-            return ValueLayout.JAVA_LONG;
-        } else if (type == double.class) {
-            return ValueLayout.JAVA_DOUBLE;
-        } else if (type == float.class) {
-            return ValueLayout.JAVA_FLOAT;
-        } else if (type == short.class) {
-            return ValueLayout.JAVA_SHORT;
-        } else if (type == byte.class) {
-            return ValueLayout.JAVA_BYTE;
-        } else if (type == boolean.class) {
-            return ValueLayout.JAVA_BOOLEAN;
-        } else if (type == char.class) {
-            return ValueLayout.JAVA_CHAR;
-        }
-        return null;
     }
 
     /**
