@@ -44,8 +44,8 @@ done
 case "$MODULE" in
   traverse)
     SOURCE_DIR=$ROOT/src
-    SOURCES=(traverse.c clibrary.c basics.c myprint.c threads.c)
-    HEADERS=(traverse.h clibrary.h basics.h myprint.h threads.h)
+    SOURCES=(traverse.c clibrary.c basics.c myprint.c threads.c hooks.c)
+    HEADERS=(traverse.h clibrary.h basics.h myprint.h threads.h hooks.h)
     ;;
   testlib)
     SOURCE_DIR=$ROOT/testlib/src/main/c

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-sources=(test/traverse_test.c traverse.c clibrary.c basics.c myprint.c threads.c)
+sources=(test/traverse_test.c traverse.c clibrary.c basics.c myprint.c threads.c hooks.c)
 flags=(-std=c99 -Wall -Wextra -Werror -g -O1 -pthread -I. -I../spi/src/main/resources/dev/tunnel/include
   -I../presets/src/main/native)
 

@@ -70,12 +70,23 @@ public final class GatewayGenerator {
                 // JavaCPP's parser did not run (-Djavacpp.parser.skip): the gateway from the last run stands
                 continue;
             }
-            String gateway = new GatewaySource(declaration, packageName, javacpp, type -> structName(packageDir, type)).write();
+            String gateway = new GatewaySource(declaration, packageName, javacpp, type -> structName(packageDir, type),
+                    jniLibrary(properties)).write();
             Files.writeString(file, gateway, StandardCharsets.UTF_8);
         }
         return declarations.length;
     }
 
+    /** The JNI library JavaCPP builds for the preset: its {@code @Platform(library)}, else {@code jni} and the global class's name. */
+    static String jniLibrary(Properties properties) {
+        for (org.bytedeco.javacpp.annotation.Platform platform : properties.value()) {
+            if (!platform.library().isEmpty()) {
+                return platform.library();
+            }
+        }
+        String global = properties.global();
+        return "jni" + global.substring(global.lastIndexOf('.') + 1);
+    }
 
     /** The C name of a struct class JavaCPP generated into the same package: its {@code @Name}, or its own name. */
     private static String structName(Path packageDir, String javaType) {

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * member taking the typedef takes the gateway.
  *
  * <pre>{@code
- * String source = new GatewaySource(declaration, "dev.tunnel.traverse.lib", javacppSource, structNames).write();
+ * String source = new GatewaySource(declaration, "dev.tunnel.traverse.lib", javacppSource, structNames, "jnitraverse").write();
  * }</pre>
  */
 final class GatewaySource {
@@ -34,8 +34,13 @@ final class GatewaySource {
     private final Function<String, String> structName;
     private final int userData;
 
-    GatewaySource(Callback declaration, String packageName, String javacppSource, Function<String, String> structName) {
+    /** The JNI library of the preset, which the gateway's {@code @Platform} must name to stay in it. */
+    private final String jniLibrary;
+
+    GatewaySource(Callback declaration, String packageName, String javacppSource, Function<String, String> structName,
+            String jniLibrary) {
         this.declaration = declaration;
+        this.jniLibrary = jniLibrary;
         this.typedef = declaration.value();
         this.packageName = packageName;
         this.javacppSource = javacppSource;
@@ -87,7 +92,7 @@ final class GatewaySource {
     }
 
     /** The parameter as the gateway's {@code call} declares it (what JavaCPP's trampoline passes). */
-    private String nativeParameter(Value value) {
+    String nativeParameter(Value value) {
         return switch (value.kind()) {
             case PRIMITIVE -> (value.annotations().isEmpty() ? "" : value.annotations() + " ") + value.javaType() + " " + value.name();
             case CHARS, POINTER -> "@Cast(\"" + cType(value) + "\") long " + value.name();
@@ -123,7 +128,7 @@ final class GatewaySource {
         };
     }
 
-    private String nativeReturnType() {
+    String nativeReturnType() {
         Value r = signature.returns();
         return switch (r.kind()) {
             case VOID -> "void";
@@ -132,7 +137,7 @@ final class GatewaySource {
         };
     }
 
-    private String failureValue() {
+    String failureValue() {
         String given = declaration.onFailure().trim();
         if (!given.isEmpty()) {
             return given;
@@ -147,12 +152,20 @@ final class GatewaySource {
         };
     }
 
-    private List<Value> javaParameters() {
+    List<Value> javaParameters() {
         List<Value> values = new ArrayList<>(signature.parameters());
         if (userData >= 0) {
             values.remove(userData);
         }
         return values;
+    }
+
+    CallSignature signature() {
+        return signature;
+    }
+
+    Callback declaration() {
+        return declaration;
     }
 
     /** The whole source file. */
@@ -203,7 +216,10 @@ final class GatewaySource {
         s.append(returnsValue ? ", C gets\n * {@code " + escape(failureValue()) + "}," : ",\n *");
         s.append(" no later callback of that call enters Java, and the Java caller rethrows it.\n");
         s.append(" * Pointer arguments are views valid during the callback only.\n */\n");
-        s.append("@Properties(inherit = ").append(preset).append(".class)\n");
+        // tunnel_closure.h: the C side of closures (ClosureSource), compiled into the preset's JNI library
+        // (a @Platform of its own makes a class a library of its own, unless it names the preset's)
+        s.append("@Properties(inherit = ").append(preset).append(".class, value = @Platform(include = \"tunnel_closure.h\", library = \"")
+                .append(jniLibrary).append("\"))\n");
         s.append("public final class ").append(typedef).append(" extends FunctionPointer {\n");
         s.append("    static { Loader.load(); }\n\n");
         s.append("    /** The C callback type, as log messages and exceptions name it. */\n");
@@ -241,13 +257,40 @@ final class GatewaySource {
         s.append("    private ").append(typedef).append("() { allocate(); }\n");
         s.append("    private native void allocate();\n\n");
         s.append("    /** Called by C only, through {@link #GATEWAY}; never throws. */\n");
+        String scopeType = routed ? "dev.tunnel.spi.CallbackScope<?>" : "dev.tunnel.spi.CallbackScope<Function>";
+        s.append(callMethod(scopeType + " scope$",
+                routed ? "dev.tunnel.spi.CallbackScope.enter(" + all.get(userData).name() + ", TYPE)" : "TARGET.enter()",
+                routed ? "target(scope$)" : "scope$.target()",
+                "dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE)"));
+        if (routed) {
+            s.append("\n    private static Function target(dev.tunnel.spi.CallbackScope<?> scope) {\n");
+            s.append("        Object target = scope.target();\n");
+            s.append("        if (target instanceof Function) {\n            return (Function) target;\n        }\n");
+            s.append("        throw dev.tunnel.spi.CallbackScope.wrongTarget(scope, Function.class, TYPE);\n");
+            s.append("    }\n");
+        }
+        s.append(new ClosureSource(this, typedef).write());
+        s.append("}\n");
+        return s.toString();
+    }
+
+    /**
+     * The {@code call} method C's calls reach, as a class member: it finds what C called
+     * ({@code holder}, declared as given, set to {@code enter}, null when nothing is to be
+     * called), calls {@code target} with views of the pointer arguments, and hands any Throwable
+     * to {@code failure}; nothing ever leaves it.
+     */
+    String callMethod(String holder, String enter, String target, String failure) {
+        boolean returnsValue = signature.returns().kind() != Kind.VOID;
+        String holderName = holder.substring(holder.lastIndexOf(' ') + 1);
+        List<Value> java = javaParameters();
+        StringBuilder s = new StringBuilder();
         List<String> nativeParameters = new ArrayList<>();
-        for (Value v : all) {
+        for (Value v : signature.parameters()) {
             nativeParameters.add(nativeParameter(v));
         }
         s.append("    public ").append(nativeReturnType()).append(" call(").append(String.join(", ", nativeParameters)).append(") {\n");
-        String scopeType = routed ? "dev.tunnel.spi.CallbackScope<?>" : "dev.tunnel.spi.CallbackScope<Function>";
-        s.append("        ").append(scopeType).append(" scope$ = null;\n");
+        s.append("        ").append(holder).append(" = null;\n");
         List<Value> views = new ArrayList<>();
         for (Value v : java) {
             if (v.kind() != Kind.PRIMITIVE) {
@@ -256,9 +299,8 @@ final class GatewaySource {
             }
         }
         s.append("        try {\n");
-        s.append("            scope$ = ").append(routed ? "dev.tunnel.spi.CallbackScope.enter(" + all.get(userData).name() + ", TYPE)" : "TARGET.enter()").append(";\n");
-        s.append("            if (scope$ != null) {\n");
-        String target = routed ? "target(scope$)" : "scope$.target()";
+        s.append("            ").append(holderName).append(" = ").append(enter).append(";\n");
+        s.append("            if (").append(holderName).append(" != null) {\n");
         if (!views.isEmpty()) {
             s.append("                Function target$ = ").append(target).append(";\n");
             target = "target$";
@@ -271,15 +313,15 @@ final class GatewaySource {
         for (Value v : java) {
             arguments.add(v.kind() == Kind.PRIMITIVE ? v.name() : v.name() + "$");
         }
-        s.append("                ").append(returnsValue ? "return " : "").append(target).append(".").append(method).append("(")
+        s.append("                ").append(returnsValue ? "return " : "").append(target).append(".").append(declaration.method()).append("(")
                 .append(String.join(", ", arguments)).append(");\n");
         s.append("            }\n");
         s.append("        } catch (Throwable thrown$) {\n");
         // Nothing may leave call(): through an FFM upcall stub a Throwable ends the JVM, through
-        // JNI it unwinds C frames. recordFailure catches what it throws; these catch a
-        // StackOverflowError on entering it, when the stack is nearly used up.
+        // JNI it unwinds C frames. The failure handlers catch what they throw; these catch a
+        // StackOverflowError on entering them, when the stack is nearly used up.
         s.append("            try {\n");
-        s.append("                dev.tunnel.spi.CallbackScope.recordFailure(scope$, thrown$, TYPE);\n");
+        s.append("                ").append(failure).append(";\n");
         s.append("            } catch (Throwable lost$) {\n");
         s.append("                // no stack left to record it: C gets the failure value all the same\n");
         s.append("            }\n");
@@ -298,18 +340,10 @@ final class GatewaySource {
             s.append("        return ON_FAILURE;\n");
         }
         s.append("    }\n");
-        if (routed) {
-            s.append("\n    private static Function target(dev.tunnel.spi.CallbackScope<?> scope) {\n");
-            s.append("        Object target = scope.target();\n");
-            s.append("        if (target instanceof Function) {\n            return (Function) target;\n        }\n");
-            s.append("        throw dev.tunnel.spi.CallbackScope.wrongTarget(scope, Function.class, TYPE);\n");
-            s.append("    }\n");
-        }
-        s.append("}\n");
         return s.toString();
     }
 
-    private static String viewType(Value v) {
+    static String viewType(Value v) {
         return v.kind() == Kind.CHARS ? "dev.tunnel.spi.CString" : "dev.tunnel.spi.NativePointer";
     }
 
@@ -342,7 +376,7 @@ final class GatewaySource {
         return s.append('\n').toString();
     }
 
-    private String presetClass() {
+    String presetClass() {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("@Properties\\(inherit\\s*=\\s*([\\w.]+)\\.class\\)").matcher(javacppSource);
         if (!m.find()) {
             throw new GeneratorException(typedef + ": JavaCPP's class for it has no @Properties(inherit = ...)");

@@ -26,6 +26,15 @@ class UpcallPathTest {
             tl_string_fn.GATEWAY, tl_uint16_fn.GATEWAY, tl_uint32_fn.GATEWAY, tl_uint64_fn.GATEWAY, tl_uint8_fn.GATEWAY,
             tl_uintptr_fn.GATEWAY);
 
+    /** The gateways every closure of a typedef jumps to, one per typedef. */
+    private static final List<FunctionPointer> CLOSURE_GATEWAYS = List.of(tl_bool_fn.closures().gateway(),
+            tl_bytes_fn.closures().gateway(), tl_double_fn.closures().gateway(), tl_enum_fn.closures().gateway(),
+            tl_float_fn.closures().gateway(), tl_int16_fn.closures().gateway(), tl_int32_fn.closures().gateway(),
+            tl_int64_fn.closures().gateway(), tl_int8_fn.closures().gateway(), tl_none_fn.closures().gateway(),
+            tl_pointer_fn.closures().gateway(), tl_size_fn.closures().gateway(), tl_string_fn.closures().gateway(),
+            tl_uint16_fn.closures().gateway(), tl_uint32_fn.closures().gateway(), tl_uint64_fn.closures().gateway(),
+            tl_uint8_fn.closures().gateway(), tl_uintptr_fn.closures().gateway());
+
     /** What this JVM must take: nothing here may quietly fall back to JNI. */
     private static Upcalls.Path expected() {
         boolean forcedJni = "jni".equals(System.getProperty(Upcalls.PROPERTY));
@@ -48,6 +57,14 @@ class UpcallPathTest {
     @Test
     void everyGeneratedGatewayTakesIt() {
         for (FunctionPointer gateway : GATEWAYS) {
+            assertEquals(expected(), Upcalls.pathOf(gateway), gateway.getClass().getName());
+            assertNotEquals(0, Gateways.functionAddress(gateway), gateway.getClass().getName());
+        }
+    }
+
+    @Test
+    void everyGatewayForClosuresTakesIt() {
+        for (FunctionPointer gateway : CLOSURE_GATEWAYS) {
             assertEquals(expected(), Upcalls.pathOf(gateway), gateway.getClass().getName());
             assertNotEquals(0, Gateways.functionAddress(gateway), gateway.getClass().getName());
         }

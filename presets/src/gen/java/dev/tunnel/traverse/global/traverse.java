@@ -366,6 +366,59 @@ public static native int tn_call_saved_callback(int arg);
 // #endif
 
 
+// Parsed from hooks.h
+
+/*
+ * A C library that keeps bare function pointers, with no user_data, and calls them later from
+ * threads it creates: the shape of log handlers, subsystem hooks and allocator hooks, which
+ * only closures can serve.
+ */
+// #ifndef TRAVERSE_HOOKS_H
+// #define TRAVERSE_HOOKS_H
+
+// #include <stdint.h>
+
+// #ifdef __cplusplus
+// Targeting ../lib/TraverseHookFn.java
+
+
+
+/* What a hook registered as number i answers when it is the hook C meant: 2 * i + 1. */
+// #define TRAVERSE_HOOK_ANSWER(i) (2 * (int64_t)(i) + 1)
+
+/* What a hook's binding answers when it cannot call its target (closed, or it threw). */
+public static final int TRAVERSE_HOOK_REJECTED = (-1);
+
+/* Keeps hook as number traverse_hooks_count() - 1; returns that number, or -1 if out of memory. */
+public static native int traverse_hooks_add(TraverseHookFn hook);
+/* Hooks kept now. */
+public static native int traverse_hooks_count();
+/* Forgets every hook. */
+public static native void traverse_hooks_clear();
+// Targeting ../lib/TraverseHookReport.java
+
+
+
+/*
+ * Calls every hook once, hook i (with token i) from thread i % threads, on threads this call
+ * creates and joins: none of them exists before the call. Fills report; returns 0, or an errno
+ * value if a thread could not be created (the threads created are joined first).
+ */
+public static native int traverse_hooks_call_all(int threads, TraverseHookReport report);
+
+/*
+ * Calls hooks in random order: each of threads new threads makes calls_per_thread calls, to
+ * hooks picked by a generator seeded with seed and the thread's number. Fills report; returns
+ * 0, EINVAL if no hook is kept, or an errno value as traverse_hooks_call_all.
+ */
+public static native int traverse_hooks_call_random(int threads, int calls_per_thread, @Cast("uint32_t") int seed, TraverseHookReport report);
+
+// #ifdef __cplusplus
+// #endif
+
+// #endif
+
+
 // Parsed from tunnel_batch.h
 
 /*

@@ -22,7 +22,7 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 @Properties(
     target = "dev.tunnel.traverse.lib",
     global = "dev.tunnel.traverse.global.traverse",
-    value = @Platform(include = {"traverse.h", "clibrary.h", "basics.h", "myprint.h", "threads.h", "tunnel_batch.h", "traverse_batched.h"}, link = "traverse@.1"))
+    value = @Platform(include = {"traverse.h", "clibrary.h", "basics.h", "myprint.h", "threads.h", "hooks.h", "tunnel_batch.h", "traverse_batched.h"}, link = "traverse@.1"))
 // user_data first: routed to the CallbackScope it names
 @Callback(value = "StartCallbackFn", userData = 0, method = "start")
 @Callback(value = "EndCallbackFn", userData = 0, method = "end")
@@ -32,6 +32,8 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 @Callback(value = "callback_fcn", userData = Callback.NONE, method = "applyAsInt")
 @Callback(value = "HandlePrintFn", userData = Callback.NONE, method = "accept")
 @Callback(value = "ContextPrintFn", userData = Callback.NONE, method = "accept")
+// kept by C and called later from its own threads: served by closures (TraverseHookFn.closure)
+@Callback(value = "TraverseHookFn", userData = Callback.NONE, method = "applyAsLong", onFailure = "-1")
 public class traverse implements InfoMapper {
     @Override
     public void map(InfoMap infoMap) {
@@ -59,6 +61,7 @@ public class traverse implements InfoMapper {
             .put(new Info("traverse_control").pointerTypes("TraverseControl"))
             .put(new Info("traverse_scanner").pointerTypes("TraverseScanner"))
             .put(new Info("packed_header").pointerTypes("PackedHeader"))
+            .put(new Info("traverse_hook_report").pointerTypes("TraverseHookReport"))
             .put(new Info("complex_pair").pointerTypes("ComplexPair"));
     }
 }

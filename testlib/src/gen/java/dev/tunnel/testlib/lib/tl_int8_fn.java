@@ -25,7 +25,7 @@ import static dev.tunnel.testlib.global.testlib.*;
  * {@code -8}, no later callback of that call enters Java, and the Java caller rethrows it.
  * Pointer arguments are views valid during the callback only.
  */
-@Properties(inherit = dev.tunnel.testlib.presets.testlib.class)
+@Properties(inherit = dev.tunnel.testlib.presets.testlib.class, value = @Platform(include = "tunnel_closure.h", library = "jnitestlib"))
 public final class tl_int8_fn extends FunctionPointer {
     static { Loader.load(); }
 
@@ -76,5 +76,80 @@ public final class tl_int8_fn extends FunctionPointer {
             return (Function) target;
         }
         throw dev.tunnel.spi.CallbackScope.wrongTarget(scope, Function.class, TYPE);
+    }
+
+    /**
+     * Opens a closure: {@code target} with a C function pointer of its own, {@link dev.tunnel.spi.Closure#pointer()},
+     * for C APIs that keep the pointer and call it later, from any thread. It lives until closed;
+     * what {@code target} throws goes to {@link dev.tunnel.spi.Closure#defaultExceptionHandler()}.
+     *
+     * <pre>{@code
+     * try (Closure<tl_int8_fn> closure = tl_int8_fn.closure(target)) {
+     *     // a C function that keeps closure.pointer()
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException naming the platform if C has no room for another closure
+     */
+    public static dev.tunnel.spi.Closure<tl_int8_fn> closure(Function target) {
+        return ClosureGateway.CLOSURES.open(target, null);
+    }
+
+    /** {@link #closure(Function)}, with a handler of its own for what {@code target} throws. */
+    public static dev.tunnel.spi.Closure<tl_int8_fn> closure(Function target, dev.tunnel.spi.ClosureExceptionHandler onException) {
+        return ClosureGateway.CLOSURES.open(target, java.util.Objects.requireNonNull(onException, "onException"));
+    }
+
+    /** The open closures of this type, and the calls through closed ones. */
+    public static dev.tunnel.spi.ClosureRegistry<tl_int8_fn, Function> closures() {
+        return ClosureGateway.CLOSURES;
+    }
+
+    /** A closure's pointer: its C slot, whose first word is the closure's code. */
+    private tl_int8_fn(long slot) { this.address = slot; }
+
+    /**
+     * The gateway of every closure of this type: C reaches it through a closure's pointer, which
+     * records in a thread-local variable which closure C called. Not for direct use.
+     */
+    public static final class ClosureGateway extends FunctionPointer {
+        static { Loader.load(); }
+
+        static final ClosureGateway GATEWAY = dev.tunnel.spi.Gateways.require(new ClosureGateway(), java.lang.invoke.MethodHandles.lookup());
+        static final dev.tunnel.spi.ClosureRegistry<tl_int8_fn, Function> CLOSURES = new dev.tunnel.spi.ClosureRegistry<>(TYPE, GATEWAY, tl_int8_fn::new, new Slots());
+
+        private ClosureGateway() { allocate(); }
+        private native void allocate();
+
+        /** Called by C only, through a closure's pointer; never throws. */
+        public byte call(@Cast("void*") long user_data, byte v) {
+            dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
+            try {
+                closure$ = CLOSURES.enter(Slots.current());
+                if (closure$ != null) {
+                    return closure$.target().apply(v);
+                }
+            } catch (Throwable thrown$) {
+                try {
+                    CLOSURES.uncaught(closure$, thrown$);
+                } catch (Throwable lost$) {
+                    // no stack left to record it: C gets the failure value all the same
+                }
+            }
+            return ON_FAILURE;
+        }
+
+    }
+
+    /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */
+    @Opaque private static final class Slots extends Pointer implements dev.tunnel.spi.ClosureRegistry.Slots {
+        @NoException @Namespace @Name("tunnel_closure_current") static native @Cast("uint64_t") long current();
+        @NoException @Namespace @Name("tunnel_closure_open") static native @Cast("intptr_t") long openSlot(@Cast("uint64_t") long id, @Cast("void*") long gateway);
+        @NoException @Namespace @Name("tunnel_closure_retire") static native void retireSlot(@Cast("tunnel_closure_slot*") long slot);
+        @NoException @Namespace @Name("tunnel_closure_error") static native String lastError();
+
+        @Override public long open(long id, long gateway) { return openSlot(id, gateway); }
+        @Override public void retire(long slot) { retireSlot(slot); }
+        @Override public String error() { return lastError(); }
     }
 }
