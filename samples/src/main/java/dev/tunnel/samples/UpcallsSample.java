@@ -6,6 +6,7 @@ import dev.tunnel.traverse.lib.EndCallbackFn;
 import dev.tunnel.traverse.lib.HandlePrintFn;
 import dev.tunnel.traverse.lib.StartCallbackFn;
 import dev.tunnel.traverse.lib.TraverseDoneFn;
+import dev.tunnel.traverse.lib.TraverseHookFn;
 import dev.tunnel.traverse.lib.callback_fcn;
 import dev.tunnel.traverse.lib.tunnel_batch_flush_fn;
 import java.util.LinkedHashMap;
@@ -57,6 +58,9 @@ final class UpcallsSample implements Sample {
         gateways.put(callback_fcn.TYPE, callback_fcn.GATEWAY);
         gateways.put(HandlePrintFn.TYPE, HandlePrintFn.GATEWAY);
         gateways.put(ContextPrintFn.TYPE, ContextPrintFn.GATEWAY);
+        gateways.put(TraverseHookFn.TYPE, TraverseHookFn.GATEWAY);
+        // where every TraverseHookFn closure's trampoline jumps (see the closures sample)
+        gateways.put(TraverseHookFn.TYPE + " closures", TraverseHookFn.closures().gateway());
         System.out.println("upcalls: " + Upcalls.reason());
         gateways.forEach((type, gateway) -> System.out.println(type + ": " + Upcalls.pathOf(gateway)));
     }

@@ -67,7 +67,7 @@ class SamplesIT {
             Run run = forceJni ? runWith(List.of("-Dtunnel.upcalls=jni"), "upcalls") : run("upcalls");
             assertEquals(0, run.exit(), run.err());
             List<String> lines = run.lines();
-            assertEquals(8, lines.size(), run.out());
+            assertEquals(10, lines.size(), run.out());
             String path = ffm && !forceJni ? "FFM" : "JNI";
             assertTrue(lines.get(0).startsWith(path.equals("FFM") ? "upcalls: FFM upcall stubs (Java " : "upcalls: JavaCPP's JNI trampolines: "),
                     lines.get(0));
@@ -75,6 +75,24 @@ class SamplesIT {
                 assertTrue(line.endsWith(": " + path), line);
             }
         }
+    }
+
+    @Test
+    void closuresRouteEveryCallFromCThreadsAndRejectTheClosedOnes() throws Exception {
+        for (boolean forceJni : new boolean[] {false, true}) {
+            Run run = forceJni ? runWith(List.of("-Dtunnel.upcalls=jni"), "closures", "1001") : run("closures", "1001");
+            assertEquals(0, run.exit(), run.err());
+            assertEquals(List.of("closures: 1001, calls: 1501, wrong target: 0", "after close: 501 calls rejected, 0 crashes"),
+                    run.lines());
+            assertEquals("", run.err());
+        }
+    }
+
+    @Test
+    void closuresRefusesACountThatIsNotOne() throws Exception {
+        Run run = run("closures", "many");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("N must be a positive number of closures, not 'many'"), run.err());
     }
 
     @Test
