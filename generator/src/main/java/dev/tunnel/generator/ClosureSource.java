@@ -55,18 +55,21 @@ final class ClosureSource {
         s.append("        static { Loader.load(); }\n\n");
         s.append("        static final ClosureGateway GATEWAY = dev.tunnel.spi.Gateways.require(new ClosureGateway(), java.lang.invoke.MethodHandles.lookup());\n");
         s.append("        static final ").append(registry).append(" CLOSURES = new dev.tunnel.spi.ClosureRegistry<>(TYPE, GATEWAY, ")
-                .append(typedef).append("::new, new Slots());\n\n");
+                .append(typedef).append("::new, new Slots());\n");
+        s.append("        /** On Java 22+, tunnel_closure_current as an FFM critical downcall (null on JNI): the first act of every call. */\n");
+        s.append("        static final java.lang.invoke.MethodHandle CURRENT = dev.tunnel.spi.Upcalls.criticalLongGetter(Slots.currentAddress());\n\n");
         s.append("        private ClosureGateway() { allocate(); }\n");
         s.append("        private native void allocate();\n\n");
         s.append("        /** Called by C only, through a closure's pointer; never throws. */\n");
         s.append(indent(gateway.callMethod("dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$",
-                "CLOSURES.enter(Slots.current())", "closure$.target()", "CLOSURES.uncaught(closure$, thrown$)")));
+                "CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current())", "closure$.target()", "CLOSURES.uncaught(closure$, thrown$)")));
         s.append("\n");
         s.append("    }\n\n");
         // a Pointer, or JavaCPP's generator would pass over a nested class's natives; @Opaque: no C type
         s.append("    /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */\n");
         s.append("    @Opaque private static final class Slots extends Pointer implements dev.tunnel.spi.ClosureRegistry.Slots {\n");
         s.append("        @NoException @Namespace @Name(\"tunnel_closure_current\") static native @Cast(\"uint64_t\") long current();\n");
+        s.append("        @NoException @Namespace @Name(\"tunnel_closure_current_address\") static native @Cast(\"uintptr_t\") long currentAddress();\n");
         s.append("        @NoException @Namespace @Name(\"tunnel_closure_open\") static native @Cast(\"intptr_t\") long openSlot(@Cast(\"uint64_t\") long id, @Cast(\"void*\") long gateway);\n");
         s.append("        @NoException @Namespace @Name(\"tunnel_closure_retire\") static native void retireSlot(@Cast(\"tunnel_closure_slot*\") long slot);\n");
         s.append("        @NoException @Namespace @Name(\"tunnel_closure_error\") static native String lastError();\n\n");

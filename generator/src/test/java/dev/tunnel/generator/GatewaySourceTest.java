@@ -63,7 +63,7 @@ class GatewaySourceTest {
         assertTrue(source.contains("public static final class ClosureGateway extends FunctionPointer {"), source);
         // the closure gateway takes C's whole signature, user data included, and ignores the user data
         assertTrue(source.contains("        public @Cast(\"size_t\") long call(@Cast(\"const char*\") long name, @Cast(\"void*\") long ud) {"), source);
-        assertTrue(source.contains("closure$ = CLOSURES.enter(Slots.current());"), source);
+        assertTrue(source.contains("closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());"), source);
         assertTrue(source.contains("Function target$ = closure$.target();"), source);
         assertTrue(source.contains("return target$.apply(name$);"), source);
         assertTrue(source.contains("CLOSURES.uncaught(closure$, thrown$);"), source);

@@ -31,4 +31,14 @@ final class UpcallStubs {
     static long create(Object target, Method method, MethodHandles.Lookup lookup) throws IllegalAccessException {
         throw new UnsupportedOperationException(unavailable());
     }
+
+    /**
+     * A handle of type {@code ()long} calling the C function at {@code address}, which takes no
+     * arguments, returns a 64-bit integer and never blocks, as a critical downcall.
+     *
+     * @throws UnsupportedOperationException always, in this version
+     */
+    static java.lang.invoke.MethodHandle criticalLongGetter(long address) {
+        throw new UnsupportedOperationException(unavailable());
+    }
 }

@@ -103,6 +103,26 @@ public final class Upcalls {
         }
     }
 
+    /**
+     * For generated code, on the hot path of a call from C: a {@link java.lang.invoke.MethodHandle}
+     * of type {@code ()long} calling the C function at {@code address} (no arguments, a 64-bit
+     * result, never blocking, such as {@code tunnel_closure_current}) as an FFM critical downcall,
+     * or null on the JNI path or if the linker refuses it, where the caller's JNI native does the
+     * same. Keep it in a {@code static final} field, so that the JIT inlines it.
+     */
+    public static java.lang.invoke.MethodHandle criticalLongGetter(long address) {
+        if (WHY_NOT_FFM != null || address == 0) {
+            return null;
+        }
+        try {
+            return UpcallStubs.criticalLongGetter(address);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "dev.tunnel: no FFM downcall to the C function at 0x"
+                    + Long.toHexString(address) + "; its JNI native serves instead", e);
+            return null;
+        }
+    }
+
     /** The one public, non-static method named {@code call} that {@code type} declares. */
     private static Method callMethod(Class<?> type) {
         Method found = null;

@@ -5,6 +5,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -79,6 +80,16 @@ final class UpcallStubs {
     }
 
     /** The C type a {@code @Cast} names, or null. */
+    /**
+     * A handle of type {@code ()long} calling the C function at {@code address}, which takes no
+     * arguments, returns a 64-bit integer and never blocks, as a critical downcall: no thread
+     * state transition, a few nanoseconds where JNI's native call takes several times that.
+     */
+    static MethodHandle criticalLongGetter(long address) {
+        return Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(address), FunctionDescriptor.of(ValueLayout.JAVA_LONG),
+                Linker.Option.critical(false));
+    }
+
     private static String cast(Annotation[] annotations) {
         for (Annotation a : annotations) {
             if (a instanceof Cast c && c.value().length > 0) {

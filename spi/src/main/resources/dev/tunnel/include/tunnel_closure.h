@@ -288,6 +288,11 @@ static inline uint64_t tunnel_closure_current(void) {
   return slot == NULL ? 0 : __atomic_load_n(&slot->id, __ATOMIC_ACQUIRE);
 }
 
+/* The address of tunnel_closure_current, for a Java 22+ FFM downcall straight to it. */
+static inline uintptr_t tunnel_closure_current_address(void) {
+  return (uintptr_t)&tunnel_closure_current;
+}
+
 /* Why the last tunnel_closure_open returned NULL. */
 static inline const char* tunnel_closure_error(void) {
   return tunnel_closure_message;
@@ -324,6 +329,7 @@ static inline tunnel_closure_slot* tunnel_closure_open(uint64_t id, void* gatewa
 }
 static inline void tunnel_closure_retire(tunnel_closure_slot* slot) { (void)slot; }
 static inline uint64_t tunnel_closure_current(void) { return 0; }
+static inline uintptr_t tunnel_closure_current_address(void) { return 0; }
 static inline const char* tunnel_closure_error(void) {
   return "closures need Linux on x86_64 or aarch64";
 }

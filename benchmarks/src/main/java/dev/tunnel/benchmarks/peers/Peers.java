@@ -45,6 +45,12 @@ public class Peers {
     /** libtraverse's synthetic source calls {@code end} per line with {@code userData}, raw JavaCPP style. */
     public static native int bench_raw_events(long lines, RawEndCallback end, @Cast("void*") long userData);
 
+    /**
+     * The same synthetic source calling the {@code EndCallbackFn} at address {@code end}: one of
+     * Tunnel's, the static gateway (routed by {@code userData}) or a closure's pointer.
+     */
+    public static native int bench_events_through(long lines, @Cast("uintptr_t") long end, @Cast("uintptr_t") long userData);
+
     /** libtraverse calls {@code end} per line with {@code userData}, raw JavaCPP style. */
     public static native int bench_raw_traverse_memory(@Cast("const char*") BytePointer data, @Cast("size_t") long size,
             RawEndCallback end, @Cast("void*") long userData);

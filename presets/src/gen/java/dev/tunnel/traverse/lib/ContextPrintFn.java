@@ -112,6 +112,8 @@ public final class ContextPrintFn extends FunctionPointer {
 
         static final ClosureGateway GATEWAY = dev.tunnel.spi.Gateways.require(new ClosureGateway(), java.lang.invoke.MethodHandles.lookup());
         static final dev.tunnel.spi.ClosureRegistry<ContextPrintFn, Function> CLOSURES = new dev.tunnel.spi.ClosureRegistry<>(TYPE, GATEWAY, ContextPrintFn::new, new Slots());
+        /** On Java 22+, tunnel_closure_current as an FFM critical downcall (null on JNI): the first act of every call. */
+        static final java.lang.invoke.MethodHandle CURRENT = dev.tunnel.spi.Upcalls.criticalLongGetter(Slots.currentAddress());
 
         private ClosureGateway() { allocate(); }
         private native void allocate();
@@ -121,7 +123,7 @@ public final class ContextPrintFn extends FunctionPointer {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
             dev.tunnel.spi.NativePointer context$ = null;
             try {
-                closure$ = CLOSURES.enter(Slots.current());
+                closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
                     context$ = dev.tunnel.spi.NativePointer.borrow(context, TYPE, "context");
@@ -147,6 +149,7 @@ public final class ContextPrintFn extends FunctionPointer {
     /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */
     @Opaque private static final class Slots extends Pointer implements dev.tunnel.spi.ClosureRegistry.Slots {
         @NoException @Namespace @Name("tunnel_closure_current") static native @Cast("uint64_t") long current();
+        @NoException @Namespace @Name("tunnel_closure_current_address") static native @Cast("uintptr_t") long currentAddress();
         @NoException @Namespace @Name("tunnel_closure_open") static native @Cast("intptr_t") long openSlot(@Cast("uint64_t") long id, @Cast("void*") long gateway);
         @NoException @Namespace @Name("tunnel_closure_retire") static native void retireSlot(@Cast("tunnel_closure_slot*") long slot);
         @NoException @Namespace @Name("tunnel_closure_error") static native String lastError();

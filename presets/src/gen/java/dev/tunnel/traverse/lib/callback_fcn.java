@@ -109,6 +109,8 @@ public final class callback_fcn extends FunctionPointer {
 
         static final ClosureGateway GATEWAY = dev.tunnel.spi.Gateways.require(new ClosureGateway(), java.lang.invoke.MethodHandles.lookup());
         static final dev.tunnel.spi.ClosureRegistry<callback_fcn, Function> CLOSURES = new dev.tunnel.spi.ClosureRegistry<>(TYPE, GATEWAY, callback_fcn::new, new Slots());
+        /** On Java 22+, tunnel_closure_current as an FFM critical downcall (null on JNI): the first act of every call. */
+        static final java.lang.invoke.MethodHandle CURRENT = dev.tunnel.spi.Upcalls.criticalLongGetter(Slots.currentAddress());
 
         private ClosureGateway() { allocate(); }
         private native void allocate();
@@ -117,7 +119,7 @@ public final class callback_fcn extends FunctionPointer {
         public int call(int arg0) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
             try {
-                closure$ = CLOSURES.enter(Slots.current());
+                closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     return closure$.target().applyAsInt(arg0);
                 }
@@ -136,6 +138,7 @@ public final class callback_fcn extends FunctionPointer {
     /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */
     @Opaque private static final class Slots extends Pointer implements dev.tunnel.spi.ClosureRegistry.Slots {
         @NoException @Namespace @Name("tunnel_closure_current") static native @Cast("uint64_t") long current();
+        @NoException @Namespace @Name("tunnel_closure_current_address") static native @Cast("uintptr_t") long currentAddress();
         @NoException @Namespace @Name("tunnel_closure_open") static native @Cast("intptr_t") long openSlot(@Cast("uint64_t") long id, @Cast("void*") long gateway);
         @NoException @Namespace @Name("tunnel_closure_retire") static native void retireSlot(@Cast("tunnel_closure_slot*") long slot);
         @NoException @Namespace @Name("tunnel_closure_error") static native String lastError();
