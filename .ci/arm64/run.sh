@@ -7,8 +7,8 @@
 #    platforms in it (--no-build skips this and uses what the last build left in target/).
 # 3. Every native library in traverse-linux-arm64.jar, and in the samples jar's linux-arm64
 #    folders, must be an aarch64 ELF shared object (`file`).
-# 4. The callbacks, handle and traverse samples run on the host's JVM and on the arm64 JVM under
-#    qemu-aarch64-static: stdout, stderr and exit status must be the same, and the arm64 run must
+# 4. The callbacks, handle, closures and traverse samples run on the host's JVM and on the arm64 JVM
+#    under qemu-aarch64-static: stdout, stderr and exit status must be the same, and the arm64 run must
 #    have extracted and loaded the linux-arm64 libraries only.
 # 5. The presets module's tests (every one of them calls into libtraverse) run on the arm64 JVM
 #    under qemu, through Surefire's -Djvm; each test JVM must report os.arch=aarch64.
@@ -67,10 +67,11 @@ check_libs() {
 check_libs "$traverse_jar" dev/tunnel/traverse/linux-arm64/
 check_libs "$samples_jar" dev/tunnel/traverse/linux-arm64/ org/bytedeco/javacpp/linux-arm64/
 
-# 4. The samples, on the host and under emulation. Each JVM gets its own JavaCPP cache, so what
-#    it loaded can be checked, and no other build's cache is touched.
+# 4. The samples, on the host and under emulation (closures runs aarch64's trampolines). Each JVM
+#    gets its own JavaCPP cache, so what it loaded can be checked, and no other build's cache is
+#    touched.
 printf 'first line\n\nthird, after an empty one\nlast, without a newline' > "$work/input.txt"
-runs=("callbacks" "handle" "traverse $work/input.txt" "traverse $root/README.md")
+runs=("callbacks" "handle" "closures 2000" "traverse $work/input.txt" "traverse $root/README.md")
 for run in "${runs[@]}"; do
   read -r -a args <<< "$run"
   name="${args[0]}${args[1]:+ $(basename "${args[1]}")}"
@@ -103,7 +104,7 @@ t=$(now)
 # A subset: the behaviour tests. The soak and fault tests (ReliabilityTest: millions of
 # iterations, a child JVM) and the scale tests of async traversal stay native-only.
 mvn -B -ntp -pl presets surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 \
-  -Dtest='TraversalTest,TraversalFailureTest,TraversalConcurrencyTest,BatchedTraversalTest'
+  -Dtest='TraversalTest,TraversalFailureTest,TraversalConcurrencyTest,BatchedTraversalTest,ClosureTest'
 # and the technique classes' tests (basics, callbacks without user_data, threads), which call
 # libtraverse's raw bindings from the samples module
 rm -rf samples/target/surefire-reports

@@ -24,8 +24,9 @@
  * deny_execmem, PaX MPROTECT); if the library's file cannot be mapped again (deleted since it
  * was loaded), the table is copied into anonymous memory that is made executable after the copy.
  *
- * Linux on x86_64 and aarch64. Include it in one translation unit only (a JavaCPP JNI library
- * is one): it defines the table, the dispatch and the thread-local variable.
+ * Linux on x86_64 and aarch64; elsewhere tunnel_closure_open returns NULL and says why. Include
+ * it in one translation unit only (a JavaCPP JNI library is one): it defines the table, the
+ * dispatch and the thread-local variable. C needs _GNU_SOURCE defined before any #include.
  */
 #ifndef TUNNEL_CLOSURE_H
 #define TUNNEL_CLOSURE_H
@@ -66,6 +67,10 @@ typedef struct tunnel_closure_slot {
 #endif
 
 #if TUNNEL_CLOSURE_SUPPORTED
+
+#if !defined(__cplusplus) && !defined(_GNU_SOURCE)
+#error "tunnel_closure.h needs _GNU_SOURCE (dl_iterate_phdr, MAP_ANONYMOUS): define it before the first #include (C++ compilers define it)"
+#endif
 
 #include <dlfcn.h>
 #include <errno.h>
