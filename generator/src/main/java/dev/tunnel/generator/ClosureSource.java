@@ -7,7 +7,7 @@ package dev.tunnel.generator;
  * and {@code dev/tunnel/include/tunnel_closure.h}).
  *
  * <pre>{@code
- * String members = new ClosureSource(gatewaySource, "traverse_hook_fn").write(); // inside the class body
+ * String members = new ClosureSource(gatewaySource, "TraverseHookFn").write(); // inside the class body
  * }</pre>
  */
 final class ClosureSource {

@@ -30,7 +30,10 @@ import java.lang.annotation.Target;
  *     {@code user_data}, the method named by {@link #method()};</li>
  * <li>{@code GATEWAY}, the one C function pointer for every callback of the typedef;</li>
  * <li>for {@link #NONE}, {@code TARGET}, the {@link ThreadBoundCallback} that binds a
- *     {@code Function} to the calling thread for one C call.</li>
+ *     {@code Function} to the calling thread for one C call;</li>
+ * <li>{@code closure(Function)}, a {@link Closure}: a {@code Function} with a C function
+ *     pointer of its own, for C libraries that keep the pointer and call it later from any
+ *     thread, and {@code closures()}, their {@link ClosureRegistry}.</li>
  * </ul>
  *
  * <p>What the gateway guarantees: no {@link Throwable} ever reaches C; a callback's failure is

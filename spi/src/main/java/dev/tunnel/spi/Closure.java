@@ -11,8 +11,8 @@ import org.bytedeco.javacpp.FunctionPointer;
  * {@code closure(Function)}, in its generated class.
  *
  * <pre>{@code
- * // C: typedef int64_t (*traverse_hook_fn)(int64_t token);  int traverse_hooks_add(traverse_hook_fn hook);
- * try (Closure<traverse_hook_fn> hook = traverse_hook_fn.closure(token -> token + 1)) {
+ * // C: typedef int64_t (*TraverseHookFn)(int64_t token);  int traverse_hooks_add(TraverseHookFn hook);
+ * try (Closure<TraverseHookFn> hook = TraverseHookFn.closure(token -> token + 1)) {
  *     traverse_hooks_add(hook.pointer());   // C keeps it, and may call it from threads of its own
  *     ...                                   // C must be done with it before close
  * }
@@ -82,7 +82,7 @@ public final class Closure<P extends FunctionPointer> implements AutoCloseable {
         return Gateways.functionAddress(pointer);
     }
 
-    /** The C callback type, e.g. {@code "traverse_hook_fn"}. */
+    /** The C callback type, e.g. {@code "TraverseHookFn"}. */
     public String type() {
         return registry.type();
     }
@@ -127,7 +127,7 @@ public final class Closure<P extends FunctionPointer> implements AutoCloseable {
         return defaultHandler;
     }
 
-    /** For example {@code "traverse_hook_fn closure 0x0000000100000010 at 0x00007f3a1c010010"}. */
+    /** For example {@code "TraverseHookFn closure 0x0000000100000010 at 0x00007f3a1c010010"}. */
     @Override
     public String toString() {
         return ClosureRegistry.describe(type(), id) + " at " + String.format("0x%016x", address()) + (isOpen() ? "" : " (closed)");

@@ -13,18 +13,20 @@ import org.bytedeco.javacpp.Loader;
  * for closures finds the target of each call C makes.
  *
  * <pre>{@code
- * // in the generated class of traverse_hook_fn (see Callback):
- * static final ClosureRegistry<traverse_hook_fn, Function> CLOSURES = new ClosureRegistry<>(
- *         TYPE, GATEWAY, traverse_hook_fn::new, new Slots());
+ * // in the generated class of TraverseHookFn (see Callback):
+ * static final ClosureRegistry<TraverseHookFn, Function> CLOSURES = new ClosureRegistry<>(
+ *         TYPE, GATEWAY, TraverseHookFn::new, new Slots());
  * public long call(long token) {                         // the gateway for closures
  *     ClosureRegistry.Entry<Function> closure = CLOSURES.enter(tunnel_closure_current());
  *     ...                                                // closure.target().apply(token)
  * }
  * }</pre>
  *
- * <p>The id C's slot holds is a {@link HandleTable} address: once the closure is closed its
- * slot is marked retired as well, so a late call is rejected twice over, by the mark and by
- * the table's generation check, and never finds a newer closure's target.
+ * <p>The id C's slot holds is an address in one {@link HandleTable} shared by every typedef's
+ * closures: once the closure is closed its slot is marked retired as well, so a late call is
+ * rejected twice over, by the mark and by the table's generation check, and never finds a newer
+ * closure's target; and an id reaching the wrong typedef's gateway finds a closure of another
+ * registry, which is rejected too.
  *
  * @param <P> the typedef's generated class, which a closure's pointer is
  * @param <F> the typedef's {@code Function} interface, which a target implements
@@ -45,12 +47,17 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
         String error();
     }
 
+    /** Every typedef's closures, so that no two closures of a process share an id. */
+    private static final HandleTable IDS = new HandleTable();
+
     /** What a call through a live closure finds: its target, and the closure for its handler. */
     public static final class Entry<F> {
+        private final ClosureRegistry<?, F> registry;
         private final F target;
         private Closure<?> closure;
 
-        private Entry(F target) {
+        private Entry(ClosureRegistry<?, F> registry, F target) {
+            this.registry = registry;
             this.target = target;
         }
 
@@ -65,7 +72,7 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
     private final long gatewayAddress;
     private final LongFunction<P> pointers;
     private final Slots slots;
-    private final HandleTable table = new HandleTable();
+    private final LongAdder live = new LongAdder();
     private final LongAdder rejected = new LongAdder();
 
     /**
@@ -90,8 +97,8 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
      * @throws IllegalStateException naming the typedef and platform if C has no slot for it
      */
     public Closure<P> open(F target, ClosureExceptionHandler handler) {
-        Entry<F> entry = new Entry<>(Objects.requireNonNull(target, "target"));
-        long id = table.create(entry, null);
+        Entry<F> entry = new Entry<>(this, Objects.requireNonNull(target, "target"));
+        long id = IDS.create(entry, null);
         long slot;
         try {
             slot = slots.open(id, gatewayAddress);
@@ -100,11 +107,12 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
                         + Loader.getPlatform() + ": " + slots.error());
             }
         } catch (RuntimeException | Error e) {
-            table.delete(id);
+            IDS.delete(id);
             throw e;
         }
         Closure<P> closure = new Closure<>(this, id, slot, pointers.apply(slot), handler);
         entry.closure = closure;
+        live.increment();
         return closure;
     }
 
@@ -115,8 +123,8 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
      */
     @SuppressWarnings("unchecked")
     public Entry<F> enter(long id) {
-        Object found = (id & RETIRED) == 0 ? table.find(id) : HandleTable.INVALID;
-        if (found instanceof Entry) {
+        Object found = (id & RETIRED) == 0 ? IDS.find(id) : HandleTable.INVALID;
+        if (found instanceof Entry && ((Entry<?>) found).registry == this) {
             return (Entry<F>) found;
         }
         reject(id);
@@ -125,8 +133,8 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
 
     private void reject(long id) {
         rejected.increment();
-        DroppedCallbacks.record(type, () -> id == 0
-                ? "the " + type + " gateway for closures was called directly, not through a closure's pointer"
+        DroppedCallbacks.record(type, () -> id == 0 || (id & RETIRED) == 0 && IDS.find(id) != HandleTable.INVALID
+                ? "the " + type + " gateway for closures was called directly, not through one of its closures' pointers"
                 : describe(type, id & ~RETIRED) + " is closed: C called it after close()");
     }
 
@@ -151,7 +159,8 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
 
     void close(long id, long slot) {
         slots.retire(slot);
-        table.delete(id);
+        IDS.delete(id);
+        live.decrement();
     }
 
     /** The C callback type. */
@@ -161,7 +170,8 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
 
     /**
      * The typedef's gateway for closures, where every closure's trampoline jumps: on Java 22+
-     * an FFM upcall stub (see {@link Upcalls#pathOf}), else its JNI trampoline.
+     * an FFM upcall stub (see {@link Upcalls#pathOf}), else its JNI trampoline. For diagnostics:
+     * C must call a closure's pointer, never this, which finds no closure of its own.
      */
     public FunctionPointer gateway() {
         return gateway;
@@ -169,7 +179,7 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
 
     /** Closures of this typedef open now. */
     public long live() {
-        return table.live();
+        return live.sum();
     }
 
     /** Calls through a closed closure's pointer (or with no closure) since the JVM started. */

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * the calling thread at that moment: none (the callback is dropped, logged by
  * {@link DroppedCallbacks}, and C gets the gateway's failure value), or another
  * {@code within} call's target on the same thread, which cannot be told apart. Such libraries
- * need a {@code user_data} (a {@link CallbackScope}) to say whose callback it is.
+ * need a {@code user_data} (a {@link CallbackScope}) to say whose callback it is, or a
+ * {@link Closure}: a pointer of its own per target, which the generated class's
+ * {@code closure(Function)} opens.
  *
  * @param <T> the type of the Java target
  */

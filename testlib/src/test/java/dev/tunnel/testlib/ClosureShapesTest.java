@@ -164,6 +164,19 @@ class ClosureShapesTest {
     }
 
     @Test
+    void aGatewayForClosuresCalledWithAnotherTypedefsClosureIdFindsNothing() {
+        try (Closure<tl_int32_fn> other = tl_int32_fn.closure((a, b) -> a + b);
+             Closure<tl_none_fn> none = tl_none_fn.closure(v -> v * 2)) {
+            assertEquals(3, tl_call_int32(other.pointer(), 1, null, 2)); // this thread's last closure: other's
+            long rejected = tl_none_fn.closures().rejected();
+            // misuse: C calling tl_none_fn's gateway for closures itself, not one of its closures
+            assertEquals(-1, tl_call_address(Gateways.functionAddress(tl_none_fn.closures().gateway()), 5));
+            assertEquals(rejected + 1, tl_none_fn.closures().rejected());
+            assertEquals(10, tl_call_address(none.address(), 5));
+        }
+    }
+
+    @Test
     void aClosedClosureGivesTheFailureValue() {
         Closure<tl_uint32_fn> c = tl_uint32_fn.closure(x -> x + 1);
         assertEquals(8, tl_call_uint32(c.pointer(), null, 7));
