@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -233,6 +234,170 @@ int traverse_file(const char* filename, Callbacks cbs, void* user_data, traverse
   free(buffer);
   close(fd);
   return report(status, &s, bytes, control);
+}
+
+/* ---- Lines with their bytes ---- */
+
+/* What traverse_file_lines and traverse_memory_lines share: the callback and the tallies. */
+typedef struct line_reader {
+  LineCallbackFn line;
+  void* user_data;
+  traverse_control* control;
+  int64_t lines;   /* lines completed */
+  int64_t calls;   /* line calls made */
+  char* carry;     /* the start of a line that straddles reads (file only) */
+  size_t carry_length, carry_capacity;
+  int carrying;    /* bytes seen since the last '\n' */
+} line_reader;
+
+static int line_done(line_reader* r, const char* bytes, size_t length) {
+  r->lines++;
+  if (r->line != NULL) {
+    r->calls++;
+    r->line(r->user_data, r->lines - 1, bytes, length);
+    if (stop_requested(r->control)) {
+      return TRAVERSE_ESTOPPED;
+    }
+  }
+  return TRAVERSE_OK;
+}
+
+/* Keeps n more bytes of the straddling line; nothing to keep when nobody reads the bytes. */
+static int line_carry(line_reader* r, const char* p, size_t n) {
+  r->carrying = 1;
+  if (r->line == NULL || n == 0) {
+    return TRAVERSE_OK;
+  }
+  if (n > SIZE_MAX - r->carry_length) {
+    return TRAVERSE_ENOMEM;
+  }
+  size_t need = r->carry_length + n;
+  if (need > r->carry_capacity) {
+    size_t capacity = r->carry_capacity == 0 ? 4096 : r->carry_capacity;
+    while (capacity < need) {
+      capacity = capacity > SIZE_MAX / 2 ? need : capacity * 2;
+    }
+    char* grown = realloc(r->carry, capacity);
+    if (grown == NULL) {
+      return TRAVERSE_ENOMEM;
+    }
+    r->carry = grown;
+    r->carry_capacity = capacity;
+  }
+  memcpy(r->carry + r->carry_length, p, n);
+  r->carry_length = need;
+  return TRAVERSE_OK;
+}
+
+/* The line that straddled reads ends here. */
+static int line_end_carried(line_reader* r) {
+  r->carrying = 0;
+  size_t length = r->carry_length;
+  r->carry_length = 0;
+  /* never NULL for the callback, even for a line whose bytes all came before this read and were none */
+  return line_done(r, r->carry != NULL ? r->carry : "", length);
+}
+
+/* One read's bytes: lines inside it in place, the rest carried into the next. */
+static int line_feed(line_reader* r, const char* data, size_t size) {
+  const char* p = data;
+  const char* const end = data + size;
+  while (p < end) {
+    const char* newline = memchr(p, '\n', (size_t)(end - p));
+    if (newline == NULL) {
+      return line_carry(r, p, (size_t)(end - p));
+    }
+    int status;
+    if (r->carrying) {
+      status = line_carry(r, p, (size_t)(newline - p));
+      if (status == TRAVERSE_OK) {
+        status = line_end_carried(r);
+      }
+    } else {
+      status = line_done(r, p, (size_t)(newline - p));
+    }
+    if (status != TRAVERSE_OK) {
+      return status;
+    }
+    p = newline + 1;
+  }
+  return TRAVERSE_OK;
+}
+
+static int line_report(int status, const line_reader* r, int64_t bytes) {
+  free(r->carry);
+  if (r->control != NULL) {
+    r->control->lines = r->lines;
+    r->control->bytes = bytes;
+    r->control->start_calls = 0;
+    r->control->end_calls = r->calls;
+  }
+  return status;
+}
+
+int traverse_memory_lines(const char* data, size_t size, LineCallbackFn line, void* user_data,
+                          traverse_control* control) {
+  line_reader r = {line, user_data, control, 0, 0, NULL, 0, 0, 0};
+  if (data == NULL && size > 0) {
+    return line_report(TRAVERSE_EINVAL, &r, 0);
+  }
+  if (stop_requested(control)) {
+    return line_report(TRAVERSE_ESTOPPED, &r, 0);
+  }
+  const char* p = data;
+  const char* const end = data + size;
+  int status = TRAVERSE_OK;
+  while (p < end && status == TRAVERSE_OK) {
+    const char* newline = memchr(p, '\n', (size_t)(end - p));
+    const char* stop = newline != NULL ? newline : end; /* the last line may have no '\n' */
+    status = line_done(&r, p, (size_t)(stop - p));
+    p = stop + 1;
+  }
+  return line_report(status, &r, (int64_t)size);
+}
+
+int traverse_file_lines(const char* filename, LineCallbackFn line, void* user_data, traverse_control* control) {
+  line_reader r = {line, user_data, control, 0, 0, NULL, 0, 0, 0};
+  if (filename == NULL) {
+    return line_report(TRAVERSE_EINVAL, &r, 0);
+  }
+  int fd = -1;
+  int status = open_regular(filename, &fd);
+  if (status != TRAVERSE_OK) {
+    return line_report(status, &r, 0);
+  }
+  char* buffer = malloc(TRAVERSE_READ_BUFFER_SIZE);
+  if (buffer == NULL) {
+    close(fd);
+    return line_report(TRAVERSE_ENOMEM, &r, 0);
+  }
+  int64_t bytes = 0;
+  for (;;) {
+    if (stop_requested(control)) {
+      status = TRAVERSE_ESTOPPED;
+      break;
+    }
+    ssize_t n = read(fd, buffer, TRAVERSE_READ_BUFFER_SIZE);
+    if (n < 0) {
+      if (errno == EINTR || errno == EAGAIN) {
+        continue;
+      }
+      status = errno;
+      break;
+    }
+    if (n == 0) {
+      status = r.carrying ? line_end_carried(&r) : TRAVERSE_OK;
+      break;
+    }
+    bytes += n;
+    status = line_feed(&r, buffer, (size_t)n);
+    if (status != TRAVERSE_OK) {
+      break;
+    }
+  }
+  free(buffer);
+  close(fd);
+  return line_report(status, &r, bytes);
 }
 
 void traverse(char* filename, Callbacks cbs, void* user_data) {

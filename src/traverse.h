@@ -89,6 +89,28 @@ int traverse_memory(const char* data, size_t size, Callbacks cbs, void* user_dat
  */
 int traverse_events(int64_t lines, Callbacks cbs, void* user_data, traverse_control* control);
 
+/* ---- Lines with their bytes ---------------------------------------------------------- */
+
+/*
+ * Line `index` (0-based) has these `length` bytes, without its '\n' and with anything else in
+ * it ('\r', NUL, bytes that are not UTF-8). The bytes are lent for the call only. A last line
+ * without '\n' is a line too; an empty file has none.
+ */
+typedef void (*LineCallbackFn)(void* user_data, int64_t index, const char* bytes, size_t length);
+
+/*
+ * Calls line for every line of filename, in order, as traverse_file reads it: a line inside one
+ * read is passed in place, one that straddles reads is assembled in a buffer of its own (grown
+ * as needed: a 10 MiB line arrives whole). line may be NULL (lines are counted only). Statuses
+ * as traverse_file, plus TRAVERSE_ENOMEM if a line outgrows memory; no index or length limit.
+ * control (may be NULL) counts lines, bytes and, as end_calls, the line calls made.
+ */
+int traverse_file_lines(const char* filename, LineCallbackFn line, void* user_data, traverse_control* control);
+
+/* The same over size bytes of memory: every line is passed in place. */
+int traverse_memory_lines(const char* data, size_t size, LineCallbackFn line, void* user_data,
+                          traverse_control* control);
+
 /* A human-readable message for any status this library returns. Never NULL. */
 const char* traverse_strerror(int status);
 

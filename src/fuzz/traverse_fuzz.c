@@ -3,7 +3,8 @@
  * chunk size (1..256), the rest is the data. Each input is scanned whole with traverse_memory
  * and in chunks with traverse_scan, and both are checked against a plain reference count:
  * the same lines, the same lengths in order, start before end for every line, and a stop
- * requested at a chosen event honoured at once. Any mismatch aborts (a crash for libFuzzer).
+ * requested at a chosen event honoured at once. traverse_memory_lines must report the same
+ * lines, each with its own bytes in place. Any mismatch aborts (a crash for libFuzzer).
  *
  *   clang -fsanitize=fuzzer,address,undefined -I.. traverse_fuzz.c ../traverse.c -o traverse_fuzz
  */
@@ -50,6 +51,26 @@ static void on_end(void* user_data, int a, int b) {
   t->length_sum += b;
   t->length_hash = t->length_hash * 1000003u ^ ((uint64_t)a << 32 | (uint32_t)b);
   count_event(t);
+}
+
+/* traverse_memory_lines: the same (index, length) hash, and bytes that are the input's own. */
+typedef struct {
+  const char* data;
+  size_t size;
+  size_t next;          /* where the next line must start */
+  int64_t lines;
+  uint64_t length_hash;
+} line_tally;
+
+static void on_line(void* user_data, int64_t index, const char* bytes, size_t length) {
+  line_tally* t = user_data;
+  if (index != t->lines || bytes != t->data + t->next || t->next + length > t->size
+      || memchr(bytes, '\n', length) != NULL || (t->next + length < t->size && bytes[length] != '\n')) {
+    abort(); /* out of order, not in place, or not exactly one line */
+  }
+  t->next += length + 1;
+  t->lines++;
+  t->length_hash = t->length_hash * 1000003u ^ ((uint64_t)index << 32 | (uint32_t)length);
 }
 
 /* What the scanner must report, computed the obvious way. */
@@ -111,6 +132,13 @@ int LLVMFuzzerTestOneInput(const uint8_t* input, size_t input_size) {
   }
   if (traverse_scan_end(&scanner, &cbs, &chunked, NULL) != TRAVERSE_OK ||
       chunked.length_hash != expected.length_hash || chunked.ends != expected.ends) {
+    abort();
+  }
+
+  /* lines with their bytes */
+  line_tally lines = {data, size, 0, 0, 0};
+  if (traverse_memory_lines(data, size, on_line, &lines, NULL) != TRAVERSE_OK || lines.lines != expected.ends ||
+      lines.length_hash != expected.length_hash) {
     abort();
   }
 

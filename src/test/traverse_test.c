@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -489,6 +490,128 @@ static void test_batched_layout_is_checked(void) {
   CHECK(tunnel_batch_init(&batch, one, 3, TUNNEL_BATCH_PAIR_INTS, NULL, &d) == -1);
 }
 
+/* ---- lines with their bytes ---- */
+
+/* Every line's index, length and FNV-1a hash of its bytes, chained: equal digests, equal lines. */
+typedef struct {
+  uint64_t digest;
+  int64_t lines;
+  int64_t next_index;
+  int64_t stop_at;        /* request a stop after this line, or -1 */
+  traverse_control* control;
+  int misordered;
+  char first[64];         /* the first line, for exact checks */
+  size_t first_length;
+} line_log;
+
+static void on_line(void* user_data, int64_t index, const char* bytes, size_t length) {
+  line_log* log = user_data;
+  if (index != log->next_index) {
+    log->misordered++;
+  }
+  log->next_index = index + 1;
+  uint64_t h = log->digest ^ (uint64_t)index * 1099511628211u ^ (uint64_t)length;
+  for (size_t i = 0; i < length; i++) {
+    h = (h ^ (unsigned char)bytes[i]) * 1099511628211u;
+  }
+  log->digest = h;
+  if (log->lines == 0) {
+    log->first_length = length;
+    memcpy(log->first, bytes, length < sizeof log->first ? length : sizeof log->first);
+  }
+  log->lines++;
+  if (log->stop_at == index) {
+    traverse_request_stop(log->control);
+  }
+}
+
+static void test_lines_in_memory(void) {
+  const char text[] = "a\n\nbb\r\nx\0y\nlast";
+  line_log log = {.stop_at = -1};
+  traverse_control control;
+  traverse_control_init(&control);
+  CHECK(traverse_memory_lines(text, sizeof text - 1, on_line, &log, &control) == TRAVERSE_OK);
+  CHECK(log.lines == 5 && log.misordered == 0);
+  CHECK(log.first_length == 1 && log.first[0] == 'a');
+  CHECK(control.lines == 5 && control.end_calls == 5 && control.start_calls == 0);
+  CHECK(control.bytes == (int64_t)sizeof text - 1);
+  /* a last '\n' ends the last line: no empty line after it; nothing at all in no bytes */
+  line_log ended = {.stop_at = -1};
+  CHECK(traverse_memory_lines("a\nb\n", 4, on_line, &ended, NULL) == TRAVERSE_OK && ended.lines == 2);
+  line_log empty = {.stop_at = -1};
+  CHECK(traverse_memory_lines("", 0, on_line, &empty, NULL) == TRAVERSE_OK && empty.lines == 0);
+  line_log blank = {.stop_at = -1};
+  CHECK(traverse_memory_lines("\n", 1, on_line, &blank, NULL) == TRAVERSE_OK && blank.lines == 1 && blank.first_length == 0);
+  CHECK(traverse_memory_lines(NULL, 3, on_line, &blank, NULL) == TRAVERSE_EINVAL);
+  /* no callback: lines are counted */
+  traverse_control_init(&control);
+  CHECK(traverse_memory_lines(text, sizeof text - 1, NULL, NULL, &control) == TRAVERSE_OK);
+  CHECK(control.lines == 5 && control.end_calls == 0);
+}
+
+static void test_lines_from_files_equal_lines_in_memory(void) {
+  /* lines of every length around the read buffer's, NULs and '\r' in them, no last '\n' */
+  size_t size = 5 * TRAVERSE_READ_BUFFER_SIZE + 123;
+  char* data = malloc(size);
+  unsigned state = 12345;
+  size_t next_newline = 0;
+  for (size_t i = 0; i < size; i++) {
+    state = state * 1103515245u + 12345u;
+    data[i] = (char)(state >> 16);
+    if (data[i] == '\n') {
+      data[i] = 'n';
+    }
+    if (i == next_newline) {
+      data[i] = '\n';
+      /* short lines, then lines of 2.5 read buffers, then lines ending at a read's last byte */
+      size_t b = TRAVERSE_READ_BUFFER_SIZE;
+      next_newline = i < 1000 ? i + 7 : i < 200000 ? i + b * 5 / 2 : (i / b + 2) * b - 1;
+    }
+  }
+  const char* path = write_file("lines.bin", data, size);
+  line_log from_memory = {.stop_at = -1}, from_file = {.stop_at = -1};
+  traverse_control memory_control, file_control;
+  traverse_control_init(&memory_control);
+  traverse_control_init(&file_control);
+  CHECK(traverse_memory_lines(data, size, on_line, &from_memory, &memory_control) == TRAVERSE_OK);
+  CHECK(traverse_file_lines(path, on_line, &from_file, &file_control) == TRAVERSE_OK);
+  CHECK(from_memory.lines > 100 && from_memory.lines == from_file.lines);
+  CHECK(from_memory.digest == from_file.digest && from_file.misordered == 0);
+  CHECK(file_control.bytes == (int64_t)size && file_control.lines == from_file.lines);
+  free(data);
+
+  /* a 10 MiB line arrives whole */
+  size_t huge = 10u << 20;
+  char* big = malloc(huge + 1);
+  memset(big, 'z', huge);
+  big[huge] = '\n';
+  path = write_file("huge.txt", big, huge + 1);
+  line_log one = {.stop_at = -1}, same = {.stop_at = -1};
+  CHECK(traverse_file_lines(path, on_line, &one, NULL) == TRAVERSE_OK);
+  CHECK(traverse_memory_lines(big, huge + 1, on_line, &same, NULL) == TRAVERSE_OK);
+  CHECK(one.lines == 1 && one.digest == same.digest);
+  free(big);
+  line_log none = {.stop_at = -1};
+  CHECK(traverse_file_lines(write_file("empty.txt", "", 0), on_line, &none, NULL) == TRAVERSE_OK && none.lines == 0);
+}
+
+static void test_lines_stop_and_errors(void) {
+  traverse_control control;
+  traverse_control_init(&control);
+  line_log log = {.stop_at = 1, .control = &control};
+  const char* path = write_file("three.txt", "a\nb\nc\n", 6);
+  CHECK(traverse_file_lines(path, on_line, &log, &control) == TRAVERSE_ESTOPPED);
+  CHECK(log.lines == 2 && control.end_calls == 2);
+  traverse_control_init(&control);
+  line_log memory = {.stop_at = 0, .control = &control};
+  CHECK(traverse_memory_lines("a\nb\n", 4, on_line, &memory, &control) == TRAVERSE_ESTOPPED && memory.lines == 1);
+  CHECK(traverse_file_lines(NULL, on_line, NULL, NULL) == TRAVERSE_EINVAL);
+  char missing[512];
+  snprintf(missing, sizeof missing, "%s/missing.txt", dir);
+  CHECK(traverse_file_lines(missing, on_line, NULL, NULL) == ENOENT);
+  CHECK(traverse_file_lines(dir, on_line, NULL, NULL) == EISDIR);
+}
+
 int main(void) {
   if (mkdtemp(dir) == NULL) {
     perror("mkdtemp");
@@ -511,6 +634,9 @@ int main(void) {
   test_batched_sources();
   test_batched_stop_ends_delivery();
   test_batched_layout_is_checked();
+  test_lines_in_memory();
+  test_lines_from_files_equal_lines_in_memory();
+  test_lines_stop_and_errors();
   char command[600];
   snprintf(command, sizeof command, "rm -rf %s", dir);
   if (system(command) != 0) {

@@ -5,6 +5,7 @@ import static dev.tunnel.traverse.global.traverse.*;
 import dev.tunnel.spi.BatchBuffer;
 import dev.tunnel.spi.CallbackScope;
 import dev.tunnel.traverse.lib.EndCallbackFn;
+import dev.tunnel.traverse.lib.LineCallbackFn;
 import dev.tunnel.traverse.lib.StartCallbackFn;
 import dev.tunnel.traverse.lib.TraverseCallbacks;
 import dev.tunnel.traverse.lib.TraverseControl;
@@ -270,6 +271,61 @@ public final class Traversal {
             traverse_control_init(control);
             int status = CallbackScope.call(VisitorBatchReceiver.of(buffer, visitor, events), () -> traverse_request_stop(control),
                     scope -> traversal.call(events.start ? 1 : 0, events.end ? 1 : 0, buffer, scope.pointer(), control));
+            return finish(status, control, source);
+        }
+    }
+
+    /**
+     * Traverses {@code file} line by line, calling {@code visitor} with each line's bytes (see
+     * {@link LineVisitor}): a line inside one read in place, one that straddles reads assembled
+     * by C first, whatever its length.
+     *
+     * <pre>{@code
+     * long[] longest = {0};
+     * Traversal.traverseLines(Path.of("data.txt"), (index, bytes, length) -> longest[0] = Math.max(longest[0], length));
+     * }</pre>
+     *
+     * @return what C read; {@code endCalls()} counts the line calls
+     * @throws IOException as {@link #traverse(Path, Visitor)}, and whatever {@code visitor}
+     *     threw, as the same instance
+     */
+    public static TraversalStats traverseLines(Path file, LineVisitor visitor) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(visitor, "visitor");
+        return runLines(visitor, file.toString(),
+                (userData, control) -> traverse_file_lines(file.toString(), LineCallbackFn.GATEWAY, userData, control));
+    }
+
+    /**
+     * {@link #traverseLines(Path, LineVisitor)} over the bytes of {@code data} between its
+     * position and limit, a direct buffer that C reads in place; every line is passed in place.
+     *
+     * @throws IllegalArgumentException if {@code data} is not direct
+     */
+    public static TraversalStats traverseLines(ByteBuffer data, LineVisitor visitor) throws IOException {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(visitor, "visitor");
+        requireDirect(data);
+        return runLines(visitor, "<memory>", (userData, control) -> {
+            try (BytePointer bytes = new BytePointer(data)) {
+                return traverse_memory_lines(bytes, data.remaining(), LineCallbackFn.GATEWAY, userData, control);
+            } finally {
+                Reference.reachabilityFence(data); // as in traverse(ByteBuffer, Visitor)
+            }
+        });
+    }
+
+    /** One traversal of lines into C: {@code traverse_file_lines} or {@code traverse_memory_lines}. */
+    @FunctionalInterface
+    private interface NativeLineTraversal {
+        int call(Pointer userData, TraverseControl control);
+    }
+
+    private static TraversalStats runLines(LineVisitor visitor, String source, NativeLineTraversal traversal) throws IOException {
+        try (TraverseControl control = new TraverseControl()) {
+            traverse_control_init(control);
+            int status = CallbackScope.call(visitor, () -> traverse_request_stop(control),
+                    scope -> traversal.call(scope.pointer(), control));
             return finish(status, control, source);
         }
     }

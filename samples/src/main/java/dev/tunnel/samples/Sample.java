@@ -27,6 +27,20 @@ interface Sample {
      */
     void run(List<String> args) throws Exception;
 
+    /**
+     * Ends a sample with an exit status of its own choosing, after printing {@code message} on
+     * stderr if there is one: for samples that keep another tool's exit statuses ({@code grep}'s
+     * 1 for no match, 2 for an error).
+     */
+    final class Exit extends Exception {
+        final int status;
+
+        Exit(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
     /** Thrown for wrong arguments: {@link Samples} prints the sample's usage. */
     final class UsageException extends Exception {
         UsageException(String message) {

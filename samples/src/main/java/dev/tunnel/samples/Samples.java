@@ -23,7 +23,7 @@ public final class Samples {
         for (Sample sample : List.<Sample>of(new TraverseSample(), new TraverseCallbacksSample(),
                 new CallbacksSample(), new HandleSample(), new BasicsSample(), new BenchSample(),
                 new AsyncSample(), new RegistrySample(), new AffinitySample(), new ResultSample(),
-                new GlobalFunctionsSample(), new UpcallsSample(), new ClosuresSample())) {
+                new GlobalFunctionsSample(), new UpcallsSample(), new ClosuresSample(), new GrepSample())) {
             SAMPLES.put(sample.name(), sample);
         }
     }
@@ -49,14 +49,19 @@ public final class Samples {
             sample.run(Arrays.asList(args).subList(1, args.length));
             System.out.flush();
             return 0;
+        } catch (Sample.Exit e) {
+            System.out.flush();
+            if (e.getMessage() != null) {
+                System.err.println(sample.name() + ": " + e.getMessage());
+            }
+            return e.status;
         } catch (Sample.UsageException e) {
             System.err.println(sample.name() + ": " + e.getMessage());
             System.err.println("usage: java -jar tunnel-samples.jar " + sample.name() + " " + sample.arguments());
             return 2;
         } catch (FileSystemException e) {
             // its getMessage() is "FILE: reason", or just "FILE" for NoSuchFileException
-            String reason = e.getReason() != null ? e.getReason() : describe(e);
-            System.err.println(sample.name() + ": " + e.getFile() + ": " + reason);
+            System.err.println(sample.name() + ": " + describe(e));
             return 1;
         } catch (Exception e) {
             // a sample's own failure is a plain Exception with a message; anything else keeps its type
@@ -65,9 +70,15 @@ public final class Samples {
         }
     }
 
-    private static String describe(FileSystemException e) {
-        String type = e.getClass().getSimpleName().replace("Exception", "");
-        return type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    /** {@code "FILE: reason"}, as the C tools print it ({@code "/nope.txt: No such file or directory"}). */
+    static String describe(FileSystemException e) {
+        // its getMessage() is "FILE: reason", or just "FILE" for NoSuchFileException
+        String reason = e.getReason();
+        if (reason == null) {
+            String type = e.getClass().getSimpleName().replace("Exception", "");
+            reason = type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        }
+        return e.getFile() + ": " + reason;
     }
 
     private static void list() {

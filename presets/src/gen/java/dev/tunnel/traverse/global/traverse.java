@@ -95,6 +95,25 @@ public static native int traverse_memory(String data, @Cast("size_t") long size,
  * more than INT_MAX + 1 lines is TRAVERSE_EOVERFLOW, a negative count TRAVERSE_EINVAL.
  */
 public static native int traverse_events(@Cast("int64_t") long lines, @ByVal TraverseCallbacks cbs, Pointer user_data, TraverseControl control);
+// Targeting ../lib/LineCallbackFn.java
+
+
+
+/*
+ * Calls line for every line of filename, in order, as traverse_file reads it: a line inside one
+ * read is passed in place, one that straddles reads is assembled in a buffer of its own (grown
+ * as needed: a 10 MiB line arrives whole). line may be NULL (lines are counted only). Statuses
+ * as traverse_file, plus TRAVERSE_ENOMEM if a line outgrows memory; no index or length limit.
+ * control (may be NULL) counts lines, bytes and, as end_calls, the line calls made.
+ */
+public static native int traverse_file_lines(@Cast("const char*") BytePointer filename, LineCallbackFn line, Pointer user_data, TraverseControl control);
+public static native int traverse_file_lines(String filename, LineCallbackFn line, Pointer user_data, TraverseControl control);
+
+/* The same over size bytes of memory: every line is passed in place. */
+public static native int traverse_memory_lines(@Cast("const char*") BytePointer data, @Cast("size_t") long size, LineCallbackFn line, Pointer user_data,
+                          TraverseControl control);
+public static native int traverse_memory_lines(String data, @Cast("size_t") long size, LineCallbackFn line, Pointer user_data,
+                          TraverseControl control);
 
 /* A human-readable message for any status this library returns. Never NULL. */
 public static native @Cast("const char*") BytePointer traverse_strerror(int status);

@@ -28,6 +28,7 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 @Callback(value = "EndCallbackFn", userData = 0, method = "end")
 @Callback(value = "TraverseDoneFn", userData = 0, method = "done")
 @Callback(value = "tunnel_batch_flush_fn", userData = 0, method = "deliver")
+@Callback(value = "LineCallbackFn", userData = 0, method = "line")
 // no user_data: routed to the function bound to the calling thread
 @Callback(value = "callback_fcn", userData = Callback.NONE, method = "applyAsInt")
 @Callback(value = "HandlePrintFn", userData = Callback.NONE, method = "accept")
