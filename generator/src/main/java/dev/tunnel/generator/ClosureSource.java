@@ -63,7 +63,6 @@ final class ClosureSource {
         s.append("        /** Called by C only, through a closure's pointer; never throws. */\n");
         s.append(indent(gateway.callMethod("dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$",
                 "CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current())", "closure$.target()", "CLOSURES.uncaught(closure$, thrown$)")));
-        s.append("\n");
         s.append("    }\n\n");
         // a Pointer, or JavaCPP's generator would pass over a nested class's natives; @Opaque: no C type
         s.append("    /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */\n");

@@ -143,7 +143,6 @@ public final class ContextPrintFn extends FunctionPointer {
                 }
             }
         }
-
     }
 
     /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */

@@ -125,7 +125,6 @@ public final class HandlePrintFn extends FunctionPointer {
                 }
             }
         }
-
     }
 
     /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */

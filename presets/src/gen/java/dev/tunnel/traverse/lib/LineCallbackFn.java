@@ -151,7 +151,6 @@ public final class LineCallbackFn extends FunctionPointer {
                 }
             }
         }
-
     }
 
     /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */

@@ -132,7 +132,6 @@ public final class TraverseHookFn extends FunctionPointer {
             }
             return ON_FAILURE;
         }
-
     }
 
     /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */

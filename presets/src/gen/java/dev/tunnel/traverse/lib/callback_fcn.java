@@ -132,7 +132,6 @@ public final class callback_fcn extends FunctionPointer {
             }
             return ON_FAILURE;
         }
-
     }
 
     /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */

@@ -133,7 +133,6 @@ public final class tunnel_batch_flush_fn extends FunctionPointer {
                 }
             }
         }
-
     }
 
     /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */

@@ -140,7 +140,6 @@ public final class tl_int32_fn extends FunctionPointer {
             }
             return ON_FAILURE;
         }
-
     }
 
     /** tunnel_closure.h, which this class's {@code @Platform} compiles into the preset's JNI library. */
