@@ -16,7 +16,7 @@ grep -q 'AJavaFunction' "$out/global.txt"
 # Every benchmark class the README quotes, one fork of one short iteration each (1 MiB files
 # only for FileScalingBenchmark): they must start, run their checks and write JSON.
 java -jar benchmarks/target/benchmarks.jar \
-  'SyntheticEventBenchmark|TraversalBenchmark|TraversalFfmBenchmark|HandleBenchmark|HandleStripesBenchmark|BatchSizeBenchmark|ExportBenchmark|FileScalingBenchmark|ClosureBenchmark|ClosureCreationBenchmark|GrepBenchmark' \
+  'SyntheticEventBenchmark|TraversalBenchmark|TraversalFfmBenchmark|HandleBenchmark|HandleStripesBenchmark|BatchSizeBenchmark|ExportBenchmark|FileScalingBenchmark|ClosureBenchmark|ClosureCreationBenchmark|GrepBenchmark|SampleEventBenchmark|NameEventBenchmark' \
   -f 1 -wi 0 -i 1 -r 100ms -foe true -p sizeMiB=1 -rf json -rff "$out/quick.json" > "$out/jmh.txt" 2>&1 || {
   tail -40 "$out/jmh.txt"; echo "readme-commands: a benchmark failed" >&2; exit 1; }
 echo "readme-commands: $(grep -c '"benchmark"' "$out/quick.json") benchmark results in one short fork each"

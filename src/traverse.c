@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +164,64 @@ int traverse_events(int64_t lines, Callbacks cbs, void* user_data, traverse_cont
     }
   }
   return report(status, &s, bytes, control);
+}
+
+/* What traverse_sample_events and traverse_name_events report when they end. */
+static int synthetic_report(int status, int64_t calls, int64_t bytes, traverse_control* control) {
+  if (control != NULL) {
+    control->lines = calls;
+    control->bytes = bytes;
+    control->start_calls = 0;
+    control->end_calls = calls;
+  }
+  return status;
+}
+
+static const double sample_source[4] = {1, 2, 3, 4};
+
+int traverse_sample_events(int64_t count, SampleEventFn sample, void* user_data, traverse_control* control) {
+  if (count < 0) {
+    return synthetic_report(TRAVERSE_EINVAL, 0, 0, control);
+  }
+  int64_t calls = 0;
+  int status = stop_requested(control) ? TRAVERSE_ESTOPPED : TRAVERSE_OK;
+  for (int64_t i = 0; i < count && status == TRAVERSE_OK && sample != NULL; i++) {
+    calls++;
+    sample(user_data, i, (double)i * 0.5, sample_source);
+    if (stop_requested(control)) {
+      status = TRAVERSE_ESTOPPED;
+    }
+  }
+  return synthetic_report(status, calls, 0, control);
+}
+
+#define NAME_TEXT_MAX 4096
+static char name_text[NAME_TEXT_MAX + 64];
+static pthread_once_t name_text_once = PTHREAD_ONCE_INIT;
+
+static void name_text_init(void) {
+  for (size_t i = 0; i < sizeof name_text; i++) {
+    name_text[i] = (char)('!' + (i * 7) % 94);
+  }
+}
+
+int traverse_name_events(int64_t count, size_t length, NameEventFn name, void* user_data, traverse_control* control) {
+  if (count < 0 || length > NAME_TEXT_MAX) {
+    return synthetic_report(TRAVERSE_EINVAL, 0, 0, control);
+  }
+  pthread_once(&name_text_once, name_text_init);
+  const char* text = name_text;
+  int64_t calls = 0, bytes = 0;
+  int status = stop_requested(control) ? TRAVERSE_ESTOPPED : TRAVERSE_OK;
+  for (int64_t i = 0; i < count && status == TRAVERSE_OK && name != NULL; i++) {
+    calls++;
+    bytes += (int64_t)length;
+    name(user_data, text + (i & 63), length);
+    if (stop_requested(control)) {
+      status = TRAVERSE_ESTOPPED;
+    }
+  }
+  return synthetic_report(status, calls, bytes, control);
 }
 
 /* Opens filename for reading without blocking on FIFOs, and rejects what is not a regular file. */

@@ -89,6 +89,30 @@ int traverse_memory(const char* data, size_t size, Callbacks cbs, void* user_dat
  */
 int traverse_events(int64_t lines, Callbacks cbs, void* user_data, traverse_control* control);
 
+/* ---- Synthetic events of richer signatures ------------------------------------------ */
+
+/* An event with a 64-bit integer, a floating-point value and a pointer, as C libraries report records. */
+typedef void (*SampleEventFn)(void* user_data, int64_t offset, double value, const void* source);
+
+/*
+ * Calls sample(user_data, i, i * 0.5, source) for i = 0 .. count - 1, where source is the
+ * address of a static table (never NULL): the cost of the callbacks alone, as traverse_events.
+ * Stops as traverse_events; control (may be NULL) counts the calls as lines and end_calls.
+ * TRAVERSE_EINVAL for a negative count.
+ */
+int traverse_sample_events(int64_t count, SampleEventFn sample, void* user_data, traverse_control* control);
+
+/* An event with a name: length bytes at name, lent for the call (not NUL-terminated). */
+typedef void (*NameEventFn)(void* user_data, const char* name, size_t length);
+
+/*
+ * Calls name(user_data, bytes, length) count times; event i's bytes are length bytes of a
+ * static text of printable ASCII starting at offset i % 64, so consecutive names differ.
+ * TRAVERSE_EINVAL for a negative count or a length over 4096. Stops and counts as
+ * traverse_sample_events (bytes: the names' total length).
+ */
+int traverse_name_events(int64_t count, size_t length, NameEventFn name, void* user_data, traverse_control* control);
+
 /* ---- Lines with their bytes ---------------------------------------------------------- */
 
 /*

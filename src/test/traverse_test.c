@@ -612,6 +612,61 @@ static void test_lines_stop_and_errors(void) {
   CHECK(traverse_file_lines(dir, on_line, NULL, NULL) == EISDIR);
 }
 
+/* ---- synthetic events of richer signatures ---- */
+
+typedef struct {
+  int64_t calls, offset_sum;
+  double value_sum;
+  const void* source;
+  int64_t name_bytes;
+  int printable;
+  traverse_control* control;
+  int64_t stop_at;
+} sample_log;
+
+static void on_sample(void* user_data, int64_t offset, double value, const void* source) {
+  sample_log* log = user_data;
+  log->calls++;
+  log->offset_sum += offset;
+  log->value_sum += value;
+  log->source = source;
+  if (log->stop_at == offset) {
+    traverse_request_stop(log->control);
+  }
+}
+
+static void on_name(void* user_data, const char* name, size_t length) {
+  sample_log* log = user_data;
+  log->calls++;
+  log->name_bytes += (int64_t)length;
+  for (size_t i = 0; i < length; i++) {
+    log->printable &= name[i] >= '!' && name[i] <= '~';
+  }
+}
+
+static void test_sample_and_name_events(void) {
+  sample_log log = {.stop_at = -1};
+  traverse_control control;
+  traverse_control_init(&control);
+  CHECK(traverse_sample_events(1000, on_sample, &log, &control) == TRAVERSE_OK);
+  CHECK(log.calls == 1000 && log.offset_sum == 999 * 1000 / 2 && log.value_sum == 999.0 * 1000 / 4);
+  CHECK(log.source != NULL && control.end_calls == 1000 && control.lines == 1000);
+  CHECK(traverse_sample_events(-1, on_sample, &log, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_sample_events(5, NULL, NULL, NULL) == TRAVERSE_OK);
+  traverse_control_init(&control);
+  sample_log stopped = {.stop_at = 9, .control = &control};
+  CHECK(traverse_sample_events(100, on_sample, &stopped, &control) == TRAVERSE_ESTOPPED && stopped.calls == 10);
+
+  sample_log names = {.printable = 1, .stop_at = -1};
+  traverse_control_init(&control);
+  CHECK(traverse_name_events(200, 256, on_name, &names, &control) == TRAVERSE_OK);
+  CHECK(names.calls == 200 && names.name_bytes == 200 * 256 && names.printable);
+  CHECK(control.bytes == 200 * 256 && control.end_calls == 200);
+  CHECK(traverse_name_events(1, 4097, on_name, &names, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_name_events(1, 4096, on_name, &names, NULL) == TRAVERSE_OK);
+  CHECK(traverse_name_events(3, 0, on_name, &names, NULL) == TRAVERSE_OK);
+}
+
 int main(void) {
   if (mkdtemp(dir) == NULL) {
     perror("mkdtemp");
@@ -637,6 +692,7 @@ int main(void) {
   test_lines_in_memory();
   test_lines_from_files_equal_lines_in_memory();
   test_lines_stop_and_errors();
+  test_sample_and_name_events();
   char command[600];
   snprintf(command, sizeof command, "rm -rf %s", dir);
   if (system(command) != 0) {

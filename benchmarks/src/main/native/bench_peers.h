@@ -31,6 +31,44 @@ static int64_t bench_floor_events(int64_t lines) {
   return status == TRAVERSE_OK ? sum : -1;
 }
 
+/* The floors of the richer synthetic events: C calling a C function pointer per event. */
+static void bench_floor_sample(void* user_data, int64_t offset, double value, const void* source) {
+  *(int64_t*)user_data += offset + (int64_t)value + (source != NULL);
+}
+
+static int64_t bench_floor_sample_events(int64_t count) {
+  int64_t sum = 0;
+  int status = traverse_sample_events(count, bench_floor_sample, &sum, NULL);
+  return status == TRAVERSE_OK ? sum : -1;
+}
+
+static void bench_floor_name(void* user_data, const char* name, size_t length) {
+  *(int64_t*)user_data += name[0] + name[length - 1];
+}
+
+static int64_t bench_floor_name_events(int64_t count, size_t length) {
+  int64_t sum = 0;
+  int status = traverse_name_events(count, length, bench_floor_name, &sum, NULL);
+  return status == TRAVERSE_OK ? sum : -1;
+}
+
+/* The harnesses the FFM peers call by name: the events to whatever function pointer is given. */
+#ifdef __cplusplus
+extern "C"
+#endif
+__attribute__((visibility("default")))
+int bench_sample_events(int64_t count, SampleEventFn sample, void* user_data) {
+  return traverse_sample_events(count, sample, user_data, NULL);
+}
+
+#ifdef __cplusplus
+extern "C"
+#endif
+__attribute__((visibility("default")))
+int bench_name_events(int64_t count, size_t length, NameEventFn name, void* user_data) {
+  return traverse_name_events(count, length, name, user_data, NULL);
+}
+
 /*
  * The C half of Tunnel's batched delivery, with no Java: the same gateways and buffer layout
  * (traverse_batched.h, end events only, so (a, b) pairs), and a flush that sums the lengths in

@@ -32,6 +32,12 @@ public class Peers {
     /** C calls a C function pointer per line; returns the sum of line lengths. */
     public static native long bench_floor_traverse_memory(@Cast("const char*") BytePointer data, @Cast("size_t") long size);
 
+    /** C calls a C function pointer per {@code SampleEventFn} event; returns the sum of offset + value. */
+    public static native long bench_floor_sample_events(long count);
+
+    /** C calls a C function pointer per {@code NameEventFn} event of {@code length} bytes; sums each name's first and last byte. */
+    public static native long bench_floor_name_events(long count, @Cast("size_t") long length);
+
     /** C calls a C function pointer per synthetic line; returns the sum of line lengths. */
     public static native long bench_floor_events(long lines);
 

@@ -95,6 +95,28 @@ public static native int traverse_memory(String data, @Cast("size_t") long size,
  * more than INT_MAX + 1 lines is TRAVERSE_EOVERFLOW, a negative count TRAVERSE_EINVAL.
  */
 public static native int traverse_events(@Cast("int64_t") long lines, @ByVal TraverseCallbacks cbs, Pointer user_data, TraverseControl control);
+// Targeting ../lib/SampleEventFn.java
+
+
+
+/*
+ * Calls sample(user_data, i, i * 0.5, source) for i = 0 .. count - 1, where source is the
+ * address of a static table (never NULL): the cost of the callbacks alone, as traverse_events.
+ * Stops as traverse_events; control (may be NULL) counts the calls as lines and end_calls.
+ * TRAVERSE_EINVAL for a negative count.
+ */
+public static native int traverse_sample_events(@Cast("int64_t") long count, SampleEventFn sample, Pointer user_data, TraverseControl control);
+// Targeting ../lib/NameEventFn.java
+
+
+
+/*
+ * Calls name(user_data, bytes, length) count times; event i's bytes are length bytes of a
+ * static text of printable ASCII starting at offset i % 64, so consecutive names differ.
+ * TRAVERSE_EINVAL for a negative count or a length over 4096. Stops and counts as
+ * traverse_sample_events (bytes: the names' total length).
+ */
+public static native int traverse_name_events(@Cast("int64_t") long count, @Cast("size_t") long length, NameEventFn name, Pointer user_data, TraverseControl control);
 // Targeting ../lib/LineCallbackFn.java
 
 

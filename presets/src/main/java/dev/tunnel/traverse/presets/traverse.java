@@ -29,6 +29,8 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 @Callback(value = "TraverseDoneFn", userData = 0, method = "done")
 @Callback(value = "tunnel_batch_flush_fn", userData = 0, method = "deliver")
 @Callback(value = "LineCallbackFn", userData = 0, method = "line")
+@Callback(value = "SampleEventFn", userData = 0, method = "sample")
+@Callback(value = "NameEventFn", userData = 0, method = "name")
 // no user_data: routed to the function bound to the calling thread
 @Callback(value = "callback_fcn", userData = Callback.NONE, method = "applyAsInt")
 @Callback(value = "HandlePrintFn", userData = Callback.NONE, method = "accept")
