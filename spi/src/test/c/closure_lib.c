@@ -32,7 +32,5 @@ tunnel_closure_slot* test_open(uint64_t id, int shape) {
 }
 void test_retire(tunnel_closure_slot* slot) { tunnel_closure_retire(slot); }
 uint64_t test_current(void) { return tunnel_closure_current(); }
-int64_t test_tables(void) { return tunnel_closure_table_count(); }
-int64_t test_count(void) { return tunnel_closure_count(); }
-int test_copied(void) { return tunnel_closure_copied_tables(); }
+tunnel_closure_stats test_stats(void) { return tunnel_closure_statistics(); }
 const char* test_error(void) { return tunnel_closure_error(); }

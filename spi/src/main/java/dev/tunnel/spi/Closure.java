@@ -56,15 +56,14 @@ public final class Closure<P extends FunctionPointer> implements AutoCloseable {
 
     private final ClosureRegistry<P, ?> registry;
     private final long id;
-    private final long slot;
+    /** The typedef's class over the closure's C slot: its address is the slot's. */
     private final P pointer;
     private final ClosureExceptionHandler handler;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Closure(ClosureRegistry<P, ?> registry, long id, long slot, P pointer, ClosureExceptionHandler handler) {
+    Closure(ClosureRegistry<P, ?> registry, long id, P pointer, ClosureExceptionHandler handler) {
         this.registry = registry;
         this.id = id;
-        this.slot = slot;
         this.pointer = pointer;
         this.handler = handler;
     }
@@ -105,7 +104,7 @@ public final class Closure<P extends FunctionPointer> implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            registry.close(id, slot);
+            registry.close(id, pointer.address());
         }
     }
 

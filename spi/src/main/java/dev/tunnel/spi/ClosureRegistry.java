@@ -110,7 +110,7 @@ public final class ClosureRegistry<P extends FunctionPointer, F> {
             IDS.delete(id);
             throw e;
         }
-        Closure<P> closure = new Closure<>(this, id, slot, pointers.apply(slot), handler);
+        Closure<P> closure = new Closure<>(this, id, pointers.apply(slot), handler);
         entry.closure = closure;
         live.increment();
         return closure;

@@ -159,7 +159,7 @@ static tunnel_closure_slot* tunnel_closure_slots;   /* the current table's slots
 static int tunnel_closure_next = TUNNEL_CLOSURE_PER_TABLE; /* its next free slot */
 static int64_t tunnel_closure_tables;                /* tables mapped so far */
 static int64_t tunnel_closure_opened;                /* closures opened so far */
-static int tunnel_closure_copied;                    /* tables whose code is a copy */
+static int64_t tunnel_closure_copied;                /* tables whose code is a copy */
 static char tunnel_closure_message[512];             /* why the last open failed */
 
 /* What dl_iterate_phdr looks for: the file and offset of the table's page. */
@@ -303,26 +303,18 @@ static inline const char* tunnel_closure_error(void) {
   return tunnel_closure_message;
 }
 
-/* Closures opened, tables mapped, and tables whose code had to be copied, so far. */
-static inline int64_t tunnel_closure_count(void) {
-  pthread_mutex_lock(&tunnel_closure_lock);
-  int64_t n = tunnel_closure_opened;
-  pthread_mutex_unlock(&tunnel_closure_lock);
-  return n;
-}
+/* What this library's closures cost so far: closures opened, tables mapped, tables copied. */
+typedef struct tunnel_closure_stats {
+  int64_t opened;
+  int64_t tables;
+  int64_t copied; /* tables whose code is a copy, not the library's file mapped again */
+} tunnel_closure_stats;
 
-static inline int64_t tunnel_closure_table_count(void) {
+static inline tunnel_closure_stats tunnel_closure_statistics(void) {
   pthread_mutex_lock(&tunnel_closure_lock);
-  int64_t n = tunnel_closure_tables;
+  tunnel_closure_stats stats = {tunnel_closure_opened, tunnel_closure_tables, tunnel_closure_copied};
   pthread_mutex_unlock(&tunnel_closure_lock);
-  return n;
-}
-
-static inline int tunnel_closure_copied_tables(void) {
-  pthread_mutex_lock(&tunnel_closure_lock);
-  int n = tunnel_closure_copied;
-  pthread_mutex_unlock(&tunnel_closure_lock);
-  return n;
+  return stats;
 }
 
 #else /* !TUNNEL_CLOSURE_SUPPORTED */
@@ -338,9 +330,13 @@ static inline uintptr_t tunnel_closure_current_address(void) { return 0; }
 static inline const char* tunnel_closure_error(void) {
   return "closures need Linux on x86_64 or aarch64";
 }
-static inline int64_t tunnel_closure_count(void) { return 0; }
-static inline int64_t tunnel_closure_table_count(void) { return 0; }
-static inline int tunnel_closure_copied_tables(void) { return 0; }
+typedef struct tunnel_closure_stats {
+  int64_t opened, tables, copied;
+} tunnel_closure_stats;
+static inline tunnel_closure_stats tunnel_closure_statistics(void) {
+  tunnel_closure_stats none = {0, 0, 0};
+  return none;
+}
 
 #endif
 
