@@ -105,68 +105,43 @@ static int run_callers(hook_caller* callers, int threads, traverse_hook_report* 
   return status;
 }
 
-/* A snapshot of the registry and threads callers for it, or NULL (ENOMEM or EINVAL in *status). */
-static hook_caller* prepare(int threads, TraverseHookFn** snapshot, int* count, int* status) {
-  *status = EINVAL;
-  if (threads <= 0) {
-    return NULL;
+/*
+ * Both entry points: a snapshot of the registry, then threads callers over it, each calling
+ * every threads-th hook (random_calls == 0) or random_calls random hooks.
+ */
+static int call_hooks(int threads, int random_calls, uint32_t seed, traverse_hook_report* report) {
+  if (threads <= 0 || random_calls < 0) {
+    return EINVAL;
   }
   pthread_mutex_lock(&hooks_lock);
-  *count = hooks_count;
-  *snapshot = (TraverseHookFn*)malloc((size_t)(hooks_count > 0 ? hooks_count : 1) * sizeof **snapshot);
-  for (int i = 0; *snapshot != NULL && i < hooks_count; i++) {
-    (*snapshot)[i] = hooks[i];
+  int count = hooks_count;
+  TraverseHookFn* snapshot = (TraverseHookFn*)malloc((size_t)(count > 0 ? count : 1) * sizeof *snapshot);
+  for (int i = 0; snapshot != NULL && i < count; i++) {
+    snapshot[i] = hooks[i];
   }
   pthread_mutex_unlock(&hooks_lock);
   hook_caller* callers = (hook_caller*)calloc((size_t)threads, sizeof *callers);
-  if (*snapshot == NULL || callers == NULL) {
-    free(*snapshot);
-    free(callers);
-    *status = ENOMEM;
-    return NULL;
+  int status = snapshot == NULL || callers == NULL ? ENOMEM : random_calls > 0 && count == 0 ? EINVAL : 0;
+  for (int t = 0; status == 0 && t < threads; t++) {
+    callers[t].hooks = snapshot;
+    callers[t].count = count;
+    callers[t].first = t;
+    callers[t].step = threads;
+    callers[t].random_calls = random_calls;
+    callers[t].state = (seed ^ (uint32_t)(t + 1) * 2654435761u) | 1u; /* xorshift needs a nonzero state */
   }
-  for (int t = 0; t < threads; t++) {
-    callers[t].hooks = *snapshot;
-    callers[t].count = *count;
+  if (status == 0) {
+    status = run_callers(callers, threads, report);
   }
-  return callers;
+  free(callers);
+  free(snapshot);
+  return status;
 }
 
 int traverse_hooks_call_all(int threads, traverse_hook_report* report) {
-  TraverseHookFn* snapshot;
-  int count, status;
-  hook_caller* callers = prepare(threads, &snapshot, &count, &status);
-  if (callers == NULL) {
-    return status;
-  }
-  for (int t = 0; t < threads; t++) {
-    callers[t].first = t;
-    callers[t].step = threads;
-  }
-  status = run_callers(callers, threads, report);
-  free(callers);
-  free(snapshot);
-  return status;
+  return call_hooks(threads, 0, 0, report);
 }
 
 int traverse_hooks_call_random(int threads, int calls_per_thread, uint32_t seed, traverse_hook_report* report) {
-  TraverseHookFn* snapshot;
-  int count, status;
-  hook_caller* callers = prepare(threads, &snapshot, &count, &status);
-  if (callers == NULL) {
-    return status;
-  }
-  if (count == 0 || calls_per_thread <= 0) {
-    free(callers);
-    free(snapshot);
-    return EINVAL;
-  }
-  for (int t = 0; t < threads; t++) {
-    callers[t].random_calls = calls_per_thread;
-    callers[t].state = (seed ^ (uint32_t)(t + 1) * 2654435761u) | 1u; /* xorshift needs a nonzero state */
-  }
-  status = run_callers(callers, threads, report);
-  free(callers);
-  free(snapshot);
-  return status;
+  return calls_per_thread > 0 ? call_hooks(threads, calls_per_thread, seed, report) : EINVAL;
 }

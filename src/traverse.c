@@ -105,14 +105,20 @@ int traverse_scan_end(traverse_scanner* s, const Callbacks* cbs, void* user_data
   return s->open ? finish_line(s, cbs, user_data, control) : TRAVERSE_OK;
 }
 
-static int report(int status, const traverse_scanner* s, int64_t bytes, traverse_control* control) {
+/* Fills control (which may be NULL) with what a traversal did, and returns status. */
+static int report_counts(int status, traverse_control* control, int64_t lines, int64_t bytes, int64_t start_calls,
+                         int64_t end_calls) {
   if (control != NULL) {
-    control->lines = s->line - (s->open ? 1 : 0);
+    control->lines = lines;
     control->bytes = bytes;
-    control->start_calls = s->start_calls;
-    control->end_calls = s->end_calls;
+    control->start_calls = start_calls;
+    control->end_calls = end_calls;
   }
   return status;
+}
+
+static int report(int status, const traverse_scanner* s, int64_t bytes, traverse_control* control) {
+  return report_counts(status, control, s->line - (s->open ? 1 : 0), bytes, s->start_calls, s->end_calls);
 }
 
 int traverse_memory(const char* data, size_t size, Callbacks cbs, void* user_data,
@@ -166,15 +172,9 @@ int traverse_events(int64_t lines, Callbacks cbs, void* user_data, traverse_cont
   return report(status, &s, bytes, control);
 }
 
-/* What traverse_sample_events and traverse_name_events report when they end. */
+/* What traverse_sample_events and traverse_name_events report when they end: each call a line. */
 static int synthetic_report(int status, int64_t calls, int64_t bytes, traverse_control* control) {
-  if (control != NULL) {
-    control->lines = calls;
-    control->bytes = bytes;
-    control->start_calls = 0;
-    control->end_calls = calls;
-  }
-  return status;
+  return report_counts(status, control, calls, bytes, 0, calls);
 }
 
 static const double sample_source[4] = {1, 2, 3, 4};
@@ -210,18 +210,16 @@ int traverse_name_events(int64_t count, size_t length, NameEventFn name, void* u
     return synthetic_report(TRAVERSE_EINVAL, 0, 0, control);
   }
   pthread_once(&name_text_once, name_text_init);
-  const char* text = name_text;
-  int64_t calls = 0, bytes = 0;
+  int64_t calls = 0;
   int status = stop_requested(control) ? TRAVERSE_ESTOPPED : TRAVERSE_OK;
   for (int64_t i = 0; i < count && status == TRAVERSE_OK && name != NULL; i++) {
     calls++;
-    bytes += (int64_t)length;
-    name(user_data, text + (i & 63), length);
+    name(user_data, name_text + (i & 63), length);
     if (stop_requested(control)) {
       status = TRAVERSE_ESTOPPED;
     }
   }
-  return synthetic_report(status, calls, bytes, control);
+  return synthetic_report(status, calls, calls * (int64_t)length, control);
 }
 
 /* Opens filename for reading without blocking on FIFOs, and rejects what is not a regular file. */
@@ -385,13 +383,7 @@ static int line_feed(line_reader* r, const char* data, size_t size) {
 
 static int line_report(int status, const line_reader* r, int64_t bytes) {
   free(r->carry);
-  if (r->control != NULL) {
-    r->control->lines = r->lines;
-    r->control->bytes = bytes;
-    r->control->start_calls = 0;
-    r->control->end_calls = r->calls;
-  }
-  return status;
+  return report_counts(status, r->control, r->lines, bytes, 0, r->calls);
 }
 
 int traverse_memory_lines(const char* data, size_t size, LineCallbackFn line, void* user_data,

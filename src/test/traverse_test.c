@@ -19,6 +19,7 @@
 
 #include "basics.h"
 #include "clibrary.h"
+#include "hooks.h"
 #include "myprint.h"
 #include "threads.h"
 #include "traverse.h"
@@ -667,6 +668,30 @@ static void test_sample_and_name_events(void) {
   CHECK(traverse_name_events(3, 0, on_name, &names, NULL) == TRAVERSE_OK);
 }
 
+/* ---- the hook registry ---- */
+
+static int64_t hook_right_0(int64_t token) { return token == 0 ? TRAVERSE_HOOK_ANSWER(0) : -2; }
+static int64_t hook_rejecting(int64_t token) { (void)token; return TRAVERSE_HOOK_REJECTED; }
+static int64_t hook_wrong(int64_t token) { return TRAVERSE_HOOK_ANSWER(token + 1); }
+
+static void test_hooks(void) {
+  traverse_hooks_clear();
+  traverse_hook_report report;
+  CHECK(traverse_hooks_call_random(2, 10, 1, &report) == EINVAL); /* no hook kept */
+  CHECK(traverse_hooks_add(hook_right_0) == 0);
+  CHECK(traverse_hooks_add(hook_rejecting) == 1);
+  CHECK(traverse_hooks_add(hook_wrong) == 2);
+  CHECK(traverse_hooks_count() == 3);
+  CHECK(traverse_hooks_call_all(2, &report) == 0);
+  CHECK(report.calls == 3 && report.right == 1 && report.rejected == 1 && report.wrong == 1);
+  CHECK(traverse_hooks_call_random(4, 300, 7, &report) == 0);
+  CHECK(report.calls == 1200 && report.right + report.rejected + report.wrong == 1200);
+  CHECK(report.right > 0 && report.rejected > 0 && report.wrong > 0);
+  CHECK(traverse_hooks_call_all(0, &report) == EINVAL && traverse_hooks_call_random(1, 0, 1, &report) == EINVAL);
+  traverse_hooks_clear();
+  CHECK(traverse_hooks_count() == 0);
+}
+
 int main(void) {
   if (mkdtemp(dir) == NULL) {
     perror("mkdtemp");
@@ -693,6 +718,7 @@ int main(void) {
   test_lines_from_files_equal_lines_in_memory();
   test_lines_stop_and_errors();
   test_sample_and_name_events();
+  test_hooks();
   char command[600];
   snprintf(command, sizeof command, "rm -rf %s", dir);
   if (system(command) != 0) {
