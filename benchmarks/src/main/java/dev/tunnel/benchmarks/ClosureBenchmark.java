@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * }</pre>
  */
 public class ClosureBenchmark extends PerEventSettings {
-    /** Events per invocation. */
-    public static final int EVENTS = 100_000;
+    /** Events per invocation: as many as {@link SyntheticEventBenchmark}'s, whose check this shares. */
+    public static final int EVENTS = SyntheticEventBenchmark.EVENTS;
 
     /** The one target both Tunnel cases call. */
     static final class Summing implements EndCallbackFn.Function {
@@ -55,15 +55,7 @@ public class ClosureBenchmark extends PerEventSettings {
 
     @TearDown(Level.Trial)
     public void close() {
-        long perRun = 0;
-        for (int i = 0; i < EVENTS; i++) {
-            perRun += i % 64;
-        }
-        for (long sum : new long[] {target.sum, raw.sum}) {
-            if (sum % perRun != 0) {
-                throw new IllegalStateException("a case saw the wrong events: sum " + sum);
-            }
-        }
+        SyntheticEventBenchmark.checkSums(target.sum, raw.sum);
         closure.close();
         scope.close();
         raw.close();

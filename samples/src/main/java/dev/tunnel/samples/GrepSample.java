@@ -82,16 +82,10 @@ final class GrepSample implements Sample {
     static byte[] argumentBytes(String argument, int fromEnd) {
         Charset charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
         try {
-            byte[] cmdline = Files.readAllBytes(Path.of("/proc/self/cmdline"));
-            List<byte[]> raw = new ArrayList<>();
-            for (int start = 0, i = 0; i < cmdline.length; i++) {
-                if (cmdline[i] == 0) {
-                    raw.add(Arrays.copyOfRange(cmdline, start, i));
-                    start = i + 1;
-                }
-            }
-            if (raw.size() > fromEnd) {
-                byte[] bytes = raw.get(raw.size() - 1 - fromEnd);
+            // every argument ends with a NUL: the piece after the last one is empty
+            List<byte[]> raw = split(Files.readAllBytes(Path.of("/proc/self/cmdline")), (byte) 0);
+            if (raw.size() > fromEnd + 1) {
+                byte[] bytes = raw.get(raw.size() - 2 - fromEnd);
                 if (new String(bytes, charset).equals(argument)) {
                     return bytes;
                 }
@@ -104,15 +98,20 @@ final class GrepSample implements Sample {
 
     /** STRING's bytes, one pattern per line of them, as {@code grep -F} reads them. */
     static List<byte[]> patterns(byte[] bytes) {
-        List<byte[]> patterns = new ArrayList<>();
+        return split(bytes, (byte) '\n');
+    }
+
+    /** The pieces of {@code bytes} between separators: n separators make n + 1 pieces, empty ones included. */
+    private static List<byte[]> split(byte[] bytes, byte separator) {
+        List<byte[]> pieces = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
-                patterns.add(Arrays.copyOfRange(bytes, start, i));
+            if (i == bytes.length || bytes[i] == separator) {
+                pieces.add(Arrays.copyOfRange(bytes, start, i));
                 start = i + 1;
             }
         }
-        return patterns;
+        return pieces;
     }
 
     /** Finds the patterns in a line's bytes and prints the matching lines. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * newline, lines longer than C's read buffer.
  */
 class GrepIT {
-    private static final Path JAR = Path.of(System.getProperty("samples.jar", "target/tunnel-samples.jar"));
-
     @TempDir
     Path dir;
 
@@ -42,14 +39,7 @@ class GrepIT {
     }
 
     private Result sample(String string, Path file) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String jvmArg : System.getProperty("samples.jvmArgs", "").trim().split("\\s+")) {
-            if (!jvmArg.isEmpty()) {
-                command.add(jvmArg);
-            }
-        }
-        command.addAll(List.of("-jar", JAR.toString(), "grep", string, file.toString()));
-        return run(command, "sample");
+        return run(SamplesIT.command(List.of(), "grep", string, file.toString()), "sample");
     }
 
     private Result gnuGrep(String string, Path file) throws IOException, InterruptedException {
@@ -130,8 +120,7 @@ class GrepIT {
 
     @Test
     void wrongArgumentsAreAUsageError() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "grep", "x");
-        Result usage = run(command, "usage");
+        Result usage = run(SamplesIT.command(List.of(), "grep", "x"), "usage");
         assertEquals(2, usage.exit());
         assertTrue(usage.err().contains("usage: java -jar tunnel-samples.jar grep STRING FILE"), usage.err());
     }

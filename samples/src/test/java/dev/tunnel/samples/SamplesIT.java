@@ -29,7 +29,8 @@ class SamplesIT {
         return runWith(List.of(), args);
     }
 
-    static Run runWith(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+    /** The command that runs the samples jar with {@code args}, in a JVM given {@code jvmArgs} and CI's. */
+    static List<String> command(List<String> jvmArgs, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmArgs);
         for (String jvmArg : System.getProperty("samples.jvmArgs", "").trim().split("\\s+")) {
@@ -39,7 +40,11 @@ class SamplesIT {
         }
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        return command;
+    }
+
+    static Run runWith(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command(jvmArgs, args)).start();
         process.getOutputStream().close();
         // the samples print little: reading stdout fully before stderr cannot deadlock
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
