@@ -92,7 +92,7 @@ final class GatewaySource {
     }
 
     /** The parameter as the gateway's {@code call} declares it (what JavaCPP's trampoline passes). */
-    String nativeParameter(Value value) {
+    private String nativeParameter(Value value) {
         return switch (value.kind()) {
             case PRIMITIVE -> (value.annotations().isEmpty() ? "" : value.annotations() + " ") + value.javaType() + " " + value.name();
             case CHARS, POINTER -> "@Cast(\"" + cType(value) + "\") long " + value.name();
@@ -128,7 +128,7 @@ final class GatewaySource {
         };
     }
 
-    String nativeReturnType() {
+    private String nativeReturnType() {
         Value r = signature.returns();
         return switch (r.kind()) {
             case VOID -> "void";
@@ -137,7 +137,7 @@ final class GatewaySource {
         };
     }
 
-    String failureValue() {
+    private String failureValue() {
         String given = declaration.onFailure().trim();
         if (!given.isEmpty()) {
             return given;
@@ -152,20 +152,12 @@ final class GatewaySource {
         };
     }
 
-    List<Value> javaParameters() {
+    private List<Value> javaParameters() {
         List<Value> values = new ArrayList<>(signature.parameters());
         if (userData >= 0) {
             values.remove(userData);
         }
         return values;
-    }
-
-    CallSignature signature() {
-        return signature;
-    }
-
-    Callback declaration() {
-        return declaration;
     }
 
     /** The whole source file. */
@@ -343,7 +335,7 @@ final class GatewaySource {
         return s.toString();
     }
 
-    static String viewType(Value v) {
+    private static String viewType(Value v) {
         return v.kind() == Kind.CHARS ? "dev.tunnel.spi.CString" : "dev.tunnel.spi.NativePointer";
     }
 
@@ -376,7 +368,7 @@ final class GatewaySource {
         return s.append('\n').toString();
     }
 
-    String presetClass() {
+    private String presetClass() {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("@Properties\\(inherit\\s*=\\s*([\\w.]+)\\.class\\)").matcher(javacppSource);
         if (!m.find()) {
             throw new GeneratorException(typedef + ": JavaCPP's class for it has no @Properties(inherit = ...)");
