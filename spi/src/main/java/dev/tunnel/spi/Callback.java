@@ -33,7 +33,9 @@ import java.lang.annotation.Target;
  *     {@code Function} to the calling thread for one C call;</li>
  * <li>{@code closure(Function)}, a {@link Closure}: a {@code Function} with a C function
  *     pointer of its own, for C libraries that keep the pointer and call it later from any
- *     thread, and {@code closures()}, their {@link ClosureRegistry}.</li>
+ *     thread, and {@code closures()}, their {@link ClosureRegistry};</li>
+ * <li>with {@link #batched()}, {@code Batched}, {@code BATCHING} and {@code batched(handler)}:
+ *     the typedef's part of an {@link EventBatch}.</li>
  * </ul>
  *
  * <p>What the gateway guarantees: no {@link Throwable} ever reaches C; a callback's failure is
@@ -72,6 +74,26 @@ public @interface Callback {
      * {@code false} or {@code NULL}. Ignored for {@code void} callbacks.
      */
     String onFailure() default "";
+
+    /**
+     * Whether the typedef also gets batched delivery ({@link EventBatch}): a {@code Batched}
+     * interface, a {@code BATCHING} C function pointer that appends each call to the batch passed
+     * as its user data, and {@code batched(handler)}, the {@link EventKind} that decodes them.
+     * Only for {@code void} callbacks with a user data parameter.
+     *
+     * <pre>{@code
+     * @Callback(value = "LineCallbackFn", userData = 0, method = "line", batched = true, lengths = "bytes=length")
+     * }</pre>
+     */
+    boolean batched() default false;
+
+    /**
+     * Byte ranges among the parameters, for {@link #batched()}: {@code "pointer=length"} says that
+     * {@code pointer} (a {@code char*} or {@code void*}) points to {@code length} bytes, which a
+     * batch copies, NULs included. A {@code char*} not named here is a NUL-terminated string;
+     * any other pointer not named here is passed as its address.
+     */
+    String[] lengths() default {};
 
     /** The container of repeated {@link Callback} declarations. */
     @Documented

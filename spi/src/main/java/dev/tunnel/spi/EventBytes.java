@@ -1,0 +1,227 @@
+package dev.tunnel.spi;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The bytes of a string or byte-range argument of a batched event ({@link EventBatch}): what C
+ * passed, copied into the batch, read in place, valid for the duration of the handler call that
+ * receives it. Nothing is allocated to read it; {@link #getString()} and {@link #getBytes()}
+ * copy, for what the handler keeps.
+ *
+ * <pre>{@code
+ * // C: typedef void (*LineCallbackFn)(void* user_data, int64_t index, const char* bytes, size_t length);
+ * LineCallbackFn.Batched handler = (index, bytes, length) -> {
+ *     if (bytes.indexOf(PATTERN) >= 0) {        // no copy
+ *         kept.add(bytes.getString());           // a copy: the view is invalid after the call
+ *     }
+ * };
+ * }</pre>
+ *
+ * <p>The bytes are C's, exactly: NULs included, and not necessarily UTF-8; {@link #getString()}
+ * decodes them as UTF-8 with each malformed sequence replaced by U+FFFD, and
+ * {@link #contentEquals(CharSequence)} compares without decoding. A C {@code NULL} reaches the
+ * handler as {@code null}, not as a view.
+ *
+ * <p>One view serves one argument of every event of its kind in turn. Used after its handler
+ * call returned, it throws {@link IllegalStateException} naming the callback type and parameter,
+ * never reading memory the batch has reused; kept and read <em>during a later call</em> it shows
+ * that later event's bytes, so copy what you keep. Use a view on the thread that received it.
+ */
+public final class EventBytes {
+    private final String callbackType;
+    private final String parameter;
+    private ByteBuffer memory;
+    private int offset;
+    private int length;
+    private int next;
+    private boolean live;
+    private boolean lent;
+
+    /** For generated decoders: the one view of {@code parameter} of a {@code callbackType} decoder. */
+    public EventBytes(String callbackType, String parameter) {
+        this.callbackType = callbackType;
+        this.parameter = parameter;
+    }
+
+    /**
+     * For generated decoders: points the view at the bytes of the slot at {@code slot} in
+     * {@code records} (length, then where), whose copied bytes, if any, start at {@code payload}
+     * and must end by {@code recordEnd}. Returns the view, or {@code null} for a C {@code NULL};
+     * {@link #next()} is then where the record's next payload starts.
+     *
+     * @throws IllegalStateException if the slot does not describe bytes inside the record, or
+     *     lent bytes too many for a view
+     */
+    public EventBytes lend(ByteBuffer records, int slot, int payload, int recordEnd) {
+        long size = records.getLong(slot);
+        long where = records.getLong(slot + 8);
+        next = payload;
+        if (where == EventBatch.NULL_BYTES) {
+            live = false;
+            return null;
+        }
+        if (size < 0 || size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("dev.tunnel: the " + parameter + " argument of a " + callbackType + " event has "
+                    + Long.toUnsignedString(size) + " bytes; a view holds at most " + (Integer.MAX_VALUE - 8));
+        }
+        length = (int) size;
+        if (where == 0) {
+            int padded = (length + 7) & ~7;
+            if (payload < 0 || padded > recordEnd - payload) {
+                throw new IllegalStateException(String.format("dev.tunnel: corrupt %s record: %d bytes of %s at offset %d"
+                        + " pass the record's end at %d", callbackType, length, parameter, payload, recordEnd));
+            }
+            memory = records;
+            offset = payload;
+            next = payload + padded;
+            lent = false;
+            live = true;
+            return this;
+        }
+        // too large to copy: C lends its own bytes until its gateway returns, which is after this call
+        memory = new Borrowed.AddressPointer(where).capacity(length).asByteBuffer().order(ByteOrder.nativeOrder());
+        offset = 0;
+        lent = true;
+        live = true;
+        return this;
+    }
+
+    /** For generated decoders: where the record's payload after this view's bytes starts. */
+    public int next() {
+        return next;
+    }
+
+    /** For generated decoders: ends the loan; every later access throws. Never throws. */
+    public void release() {
+        live = false;
+        if (lent) {
+            memory = null; // C's memory: drop the wrapper with the loan
+            lent = false;
+        }
+    }
+
+    private int start() {
+        if (!live) {
+            throw new IllegalStateException("dev.tunnel: the " + parameter + " argument of a " + callbackType
+                    + " event was used after its handler returned; the batch reuses its memory: copy what you keep");
+        }
+        return offset;
+    }
+
+    /** The number of bytes. */
+    public int length() {
+        start();
+        return length;
+    }
+
+    /** The byte at {@code index}. */
+    public byte byteAt(int index) {
+        int start = start();
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("index " + index + " of " + length + " bytes of " + this);
+        }
+        return memory.get(start + index);
+    }
+
+    /** Where {@code needle} first occurs in the bytes, or -1; an empty needle occurs at 0. */
+    public int indexOf(byte[] needle) {
+        return indexOf(needle, 0);
+    }
+
+    /** Where {@code needle} first occurs at or after {@code from}, or -1. */
+    public int indexOf(byte[] needle, int from) {
+        int start = start();
+        ByteBuffer m = memory;
+        int n = needle.length;
+        int from0 = Math.max(from, 0);
+        if (n == 0) {
+            return from0 <= length ? from0 : -1;
+        }
+        byte first = needle[0];
+        for (int i = start + from0, last = start + length - n; i <= last; i++) {
+            if (m.get(i) == first && matchesAt(m, i, needle)) {
+                return i - start;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matchesAt(ByteBuffer m, int at, byte[] needle) {
+        for (int j = 1; j < needle.length; j++) {
+            if (m.get(at + j) != needle[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copies the bytes to {@code destination} from {@code at}; it must have room for {@link #length()}. */
+    public void copyTo(byte[] destination, int at) {
+        int start = start();
+        memory.get(start, destination, at, length);
+    }
+
+    /** A copy of the bytes. */
+    public byte[] getBytes() {
+        byte[] bytes = new byte[length()];
+        copyTo(bytes, 0);
+        return bytes;
+    }
+
+    /** The bytes decoded as UTF-8, malformed sequences as U+FFFD: a new {@code String} and its bytes. */
+    public String getString() {
+        return getString(StandardCharsets.UTF_8);
+    }
+
+    /** The bytes decoded with {@code charset}. */
+    public String getString(Charset charset) {
+        return new String(getBytes(), charset);
+    }
+
+    /**
+     * Whether the bytes are exactly {@code text} encoded as UTF-8; allocates nothing.
+     * Unpaired surrogates in {@code text} match nothing.
+     */
+    public boolean contentEquals(CharSequence text) {
+        int start = start();
+        int at = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int c = text.charAt(i);
+            if (Character.isHighSurrogate((char) c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                c = Character.toCodePoint((char) c, text.charAt(++i));
+            } else if (Character.isSurrogate((char) c)) {
+                return false;
+            }
+            int units = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            if (length - at < units) {
+                return false;
+            }
+            if (units == 1) {
+                if (memory.get(start + at) != (byte) c) {
+                    return false;
+                }
+            } else {
+                int lead = units == 2 ? 0xC0 : units == 3 ? 0xE0 : 0xF0;
+                if ((memory.get(start + at) & 0xFF) != (lead | (c >>> (6 * (units - 1))))) {
+                    return false;
+                }
+                for (int k = 1; k < units; k++) {
+                    if ((memory.get(start + at + k) & 0xFF) != (0x80 | ((c >>> (6 * (units - 1 - k))) & 0x3F))) {
+                        return false;
+                    }
+                }
+            }
+            at += units;
+        }
+        return at == length;
+    }
+
+    /** Names the view without reading it; safe at any time. */
+    @Override
+    public String toString() {
+        return "EventBytes[" + callbackType + "." + parameter + (live ? ", " + length + " bytes]" : ", released]");
+    }
+}

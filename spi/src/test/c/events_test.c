@@ -1,0 +1,115 @@
+/*
+ * Tests tunnel_events.h, the C half of batched delivery, from C alone (events_check.h's model):
+ * buffer set-up checks, records of every shape straddling every buffer boundary, the small-copy
+ * path against memcpy, payloads lent instead of copied, saturating payload sizes, a batch that
+ * Java closed after a failure, and reuse. run.sh runs it under sanitizers, valgrind and qemu.
+ */
+#include "events_check.h"
+
+static int checks;
+#define EXPECT(cond) do { CHECK(cond); checks++; } while (0)
+
+static void init_is_checked(void) {
+  static uint64_t buffer[1024];
+  tunnel_events e;
+  EXPECT(tunnel_events_init(&e, NULL, 8192, model_flush, NULL) == -1);
+  EXPECT(tunnel_events_init(&e, buffer, 8192, NULL, NULL) == -1);
+  EXPECT(tunnel_events_init(&e, buffer, TUNNEL_EVENTS_MIN_CAPACITY - 1, model_flush, NULL) == -1);
+  EXPECT(tunnel_events_init(&e, (uint8_t*)buffer + 4, 4096, model_flush, NULL) == -1);
+  EXPECT(tunnel_events_init(&e, buffer, (size_t)TUNNEL_EVENTS_MAX_CAPACITY + 1, model_flush, NULL) == -1);
+  EXPECT(tunnel_events_init(&e, buffer, 8191, model_flush, NULL) == 0);
+  EXPECT(e.end - e.records == 8184 && e.inline_max == 4092 && e.next == e.records && !e.closed);
+}
+
+static void small_copies_match_memcpy(void) {
+  for (size_t n = 0; n <= 40; n++) {
+    uint8_t* src = (uint8_t*)malloc(n + 1); /* exactly n bytes readable: ASan sees any over-read */
+    uint8_t dst[64];
+    memset(dst, 0xEE, sizeof dst);
+    for (size_t i = 0; i < n; i++) {
+      src[i] = (uint8_t)(i * 37 + n);
+    }
+    tunnel_events_copy(dst, src, n);
+    EXPECT(memcmp(dst, src, n) == 0);
+    for (size_t i = n; i < sizeof dst; i++) {
+      CHECK(dst[i] == 0xEE); /* nothing written past n */
+    }
+    free(src);
+  }
+}
+
+static void payload_sizes_saturate(void) {
+  static const char byte = 'x';
+  EXPECT(tunnel_events_payload(0, NULL, 100) == 0);
+  EXPECT(tunnel_events_payload(0, &byte, 0) == 0);
+  EXPECT(tunnel_events_payload(0, &byte, 1) == 8);
+  EXPECT(tunnel_events_payload(8, &byte, 9) == 24);
+  EXPECT(tunnel_events_payload(0, &byte, UINT64_MAX) == SIZE_MAX);
+  EXPECT(tunnel_events_payload(SIZE_MAX - 4, &byte, 16) == SIZE_MAX);
+}
+
+static void records_of_every_shape_straddle_every_boundary(size_t capacity) {
+  uint64_t* buffer = (uint64_t*)malloc(capacity);
+  model m;
+  EXPECT(model_init(&m, buffer, capacity) == 0);
+  uint8_t* data = (uint8_t*)malloc(3 * capacity);
+  for (size_t i = 0; i < 3 * capacity; i++) {
+    data[i] = (uint8_t)(i * 131 + (i >> 8)); /* NULs and bytes above 0x7F */
+  }
+  for (int64_t i = 0; i < 20000; i++) {
+    call_scalar(&m, INT64_MIN + i, -(double)i / 3);
+  }
+  /* lengths 0 .. 1.5 capacity: copied up to inline_max, lent beyond it */
+  for (size_t n = 0; n <= capacity + capacity / 2; n += 1 + n / 64) {
+    call_bytes(&m, (int64_t)n, data + (n % 7), n);
+    call_bytes(&m, -(int64_t)n, NULL, n); /* NULL, with a length all the same */
+    call_pair(&m, (const char*)data, (int32_t)(n / 2), (const char*)data + 1, n / 3);
+  }
+  /* two ranges, each under inline_max and together over it: both lent */
+  call_pair(&m, (const char*)data, (int32_t)(capacity / 3), (const char*)data + 5, capacity / 3);
+  model_finish(&m);
+  EXPECT(m.delivered > 20000 && m.flushes > 1 && m.lent > 0);
+  free(data);
+  free(buffer);
+}
+
+static void a_batch_closed_by_java_calls_it_no_more(void) {
+  uint64_t buffer[512];
+  model m;
+  EXPECT(model_init(&m, buffer, sizeof buffer) == 0);
+  m.fail_at_flush = 3;
+  for (int64_t i = 0; i < 10000; i++) {
+    call_scalar(&m, i, (double)i);
+  }
+  size_t flushes = m.flushes;
+  model_finish(&m);
+  EXPECT(flushes == 3 && m.flushes == 3);
+  EXPECT(m.delivered == 3 * (sizeof buffer / 24));
+}
+
+static void a_batch_serves_call_after_call(void) {
+  uint64_t buffer[1024];
+  model m;
+  EXPECT(model_init(&m, buffer, sizeof buffer) == 0);
+  for (int round = 0; round < 3; round++) {
+    for (int64_t i = 0; i < 100; i++) {
+      call_bytes(&m, i, "0123456789abcdef", (size_t)(i % 17));
+    }
+    tunnel_events_flush(&m.events);
+    EXPECT(m.delivered == m.logged && m.events.next == m.events.records);
+  }
+  model_finish(&m);
+}
+
+int main(void) {
+  init_is_checked();
+  small_copies_match_memcpy();
+  payload_sizes_saturate();
+  records_of_every_shape_straddle_every_boundary(TUNNEL_EVENTS_MIN_CAPACITY);
+  records_of_every_shape_straddle_every_boundary(TUNNEL_EVENTS_MIN_CAPACITY + 8);
+  records_of_every_shape_straddle_every_boundary(65536);
+  a_batch_closed_by_java_calls_it_no_more();
+  a_batch_serves_call_after_call();
+  printf("tunnel_events.h: %d checks passed\n", checks);
+  return 0;
+}
