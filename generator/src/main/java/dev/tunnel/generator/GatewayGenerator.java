@@ -59,7 +59,8 @@ public final class GatewayGenerator {
         }
         String packageName = properties.target();
         Path packageDir = sourceRoot.resolve(packageName.replace('.', '/'));
-        for (Callback declaration : declarations) {
+        for (int index = 0; index < declarations.length; index++) {
+            Callback declaration = declarations[index];
             Path file = packageDir.resolve(declaration.value() + ".java");
             if (!Files.isRegularFile(file)) {
                 throw new GeneratorException(declaration.value() + ": JavaCPP generated no " + file
@@ -71,7 +72,7 @@ public final class GatewayGenerator {
                 continue;
             }
             String gateway = new GatewaySource(declaration, packageName, javacpp, type -> structName(packageDir, type),
-                    jniLibrary(properties)).write();
+                    jniLibrary(properties), index).write();
             Files.writeString(file, gateway, StandardCharsets.UTF_8);
         }
         return declarations.length;

@@ -36,10 +36,18 @@ final class GatewaySource {
 
     /** The JNI library of the preset, which the gateway's {@code @Platform} must name to stay in it. */
     private final String jniLibrary;
+    /** The declaration's place among the preset's: the kind of its batched records. */
+    private final int index;
 
     GatewaySource(Callback declaration, String packageName, String javacppSource, Function<String, String> structName,
             String jniLibrary) {
+        this(declaration, packageName, javacppSource, structName, jniLibrary, 0);
+    }
+
+    GatewaySource(Callback declaration, String packageName, String javacppSource, Function<String, String> structName,
+            String jniLibrary, int index) {
         this.declaration = declaration;
+        this.index = index;
         this.jniLibrary = jniLibrary;
         this.typedef = declaration.value();
         this.packageName = packageName;
@@ -210,8 +218,10 @@ final class GatewaySource {
         s.append(" * Pointer arguments are views valid during the callback only.\n */\n");
         // tunnel_closure.h: the C side of closures (ClosureSource), compiled into the preset's JNI library
         // (a @Platform of its own makes a class a library of its own, unless it names the preset's)
-        s.append("@Properties(inherit = ").append(preset).append(".class, value = @Platform(include = \"tunnel_closure.h\", library = \"")
-                .append(jniLibrary).append("\"))\n");
+        // tunnel_events.h: the C side of batched delivery (BatchSource)
+        s.append("@Properties(inherit = ").append(preset).append(".class, value = @Platform(include = ")
+                .append(declaration.batched() ? "{\"tunnel_closure.h\", \"tunnel_events.h\"}" : "\"tunnel_closure.h\"")
+                .append(", library = \"").append(jniLibrary).append("\"))\n");
         s.append("public final class ").append(typedef).append(" extends FunctionPointer {\n");
         s.append("    static { Loader.load(); }\n\n");
         s.append("    /** The C callback type, as log messages and exceptions name it. */\n");
@@ -262,6 +272,9 @@ final class GatewaySource {
             s.append("    }\n");
         }
         s.append(new ClosureSource(this, typedef).write());
+        if (declaration.batched()) {
+            s.append(new BatchSource(typedef, signature, userData, method, declaration.lengths(), index).write());
+        }
         s.append("}\n");
         return s.toString();
     }

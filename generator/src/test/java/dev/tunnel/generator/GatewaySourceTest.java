@@ -21,12 +21,19 @@ class GatewaySourceTest {
     }
 
     private static Callback declare(String typedef, int userData, String method, String onFailure) {
+        return declare(typedef, userData, method, onFailure, false);
+    }
+
+    private static Callback declare(String typedef, int userData, String method, String onFailure, boolean batched,
+            String... lengths) {
         return new Callback() {
             @Override public Class<? extends Annotation> annotationType() { return Callback.class; }
             @Override public String value() { return typedef; }
             @Override public int userData() { return userData; }
             @Override public String method() { return method; }
             @Override public String onFailure() { return onFailure; }
+            @Override public boolean batched() { return batched; }
+            @Override public String[] lengths() { return lengths; }
         };
     }
 
@@ -111,6 +118,52 @@ class GatewaySourceTest {
     void aClassWithoutACallMethodIsRefused() {
         GeneratorException e = assertThrows(GeneratorException.class, () -> generate("not_fn", 0, "public native int x();"));
         assertTrue(e.getMessage().contains("not_fn"), e.getMessage());
+    }
+
+    private static String generateBatched(String typedef, int userData, String call, String... lengths) {
+        return new GatewaySource(declare(typedef, userData, "on", "", true, lengths), "my.lib", javacpp(typedef, call), t -> t,
+                "jnimylib", 7).write();
+    }
+
+    @Test
+    void batchedTypedefsGetARecordLayoutAndAGatewayOfCsExactType() {
+        String source = generateBatched("line_fn", 0, "public native void call(Pointer ud, @Cast(\"int64_t\") long index,"
+                + " @Cast(\"const char*\") BytePointer bytes, @Cast(\"size_t\") long length, float x, @Const Pointer p,"
+                + " @Cast(\"const char*\") BytePointer name);", "bytes=length");
+        // the length has no slot of its own: index 8, bytes 16 (+8 where), x 32, p 40, name 48 (+8): 64 bytes before the payload
+        assertTrue(source.contains("static final int KIND = 7;"), source);
+        assertTrue(source.contains("static final int FIXED = 64;"), source);
+        assertTrue(source.contains("void on(long index, dev.tunnel.spi.EventBytes bytes, long length, float x, long p, dev.tunnel.spi.EventBytes name);"), source);
+        assertTrue(source.contains("handler.on(records$.getLong(at$ + 8), bytes, records$.getLong(at$ + 16), (float) records$.getDouble(at$ + 32),"
+                + " records$.getLong(at$ + 40), name);"), source);
+        assertTrue(source.contains("@Platform(include = {\"tunnel_closure.h\", \"tunnel_events.h\"}, library = \"jnimylib\")"), source);
+        assertTrue(source.contains("TUNNEL_EVENTS_GATEWAY(line_fn, (tunnel_events_param<line_fn, 0>::type ud,"), source);
+        assertTrue(source.contains("uint64_t tunnel_length_bytes = (uint64_t)(length);"), source);
+        assertTrue(source.contains("uint64_t tunnel_length_name = name != NULL ? (uint64_t)strlen((const char*)name) : 0;"), source);
+        assertTrue(source.contains("tunnel_events_put_f64(tunnel_r + 32, (double)(x));"), source);
+        assertTrue(source.contains("tunnel_events_put_i64(tunnel_r + 40, (int64_t)(intptr_t)(p));"), source);
+        assertTrue(source.contains("public static final line_fn BATCHING = new line_fn(BatchGateway.PEER.address());"), source);
+        String lambda = source.substring(source.indexOf("TUNNEL_EVENTS_GATEWAY"), source.indexOf("long function();"));
+        assertFalse(lambda.contains("//"), "no line comment may reach the C lambda: " + lambda);
+    }
+
+    @Test
+    void onlyVoidCallbacksWithUserDataAndRealLengthsAreBatched() {
+        GeneratorException returns = assertThrows(GeneratorException.class,
+                () -> generateBatched("cmp_fn", 0, "public native int call(Pointer ud, int a);"));
+        assertTrue(returns.getMessage().contains("cmp_fn: batched = true needs a void callback"), returns.getMessage());
+        GeneratorException none = assertThrows(GeneratorException.class,
+                () -> generateBatched("free_fn", Callback.NONE, "public native void call(int a);"));
+        assertTrue(none.getMessage().contains("needs a user data parameter"), none.getMessage());
+        GeneratorException missing = assertThrows(GeneratorException.class,
+                () -> generateBatched("b_fn", 0, "public native void call(Pointer ud, Pointer p, int n);", "p=size"));
+        assertTrue(missing.getMessage().contains("names no parameter 'size'"), missing.getMessage());
+        GeneratorException notAPointer = assertThrows(GeneratorException.class,
+                () -> generateBatched("b_fn", 0, "public native void call(Pointer ud, int p, int n);", "p=n"));
+        assertTrue(notAPointer.getMessage().contains("p is not a pointer"), notAPointer.getMessage());
+        GeneratorException malformed = assertThrows(GeneratorException.class,
+                () -> generateBatched("b_fn", 0, "public native void call(Pointer ud, Pointer p, int n);", "p:n"));
+        assertTrue(malformed.getMessage().contains("'p:n' is not pointer=length"), malformed.getMessage());
     }
 
     @Test
