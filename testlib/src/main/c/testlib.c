@@ -107,3 +107,42 @@ static tl_none_fn kept;
 void tl_keep_none(tl_none_fn fn) { kept = fn; }
 
 int32_t tl_call_kept_none(int32_t v) { return kept ? kept(v) : INT32_MIN; }
+
+/*
+ * Event n: every integer at its type's extreme, moved by n; text NULL when n % 5 == 0, else
+ * n % 40 letters; bytes NULL when n % 7 == 0 (length still n % 100), else n % 100 bytes with
+ * NULs and bytes above 0x7F; pointer NULL when n % 4 == 0. dev.tunnel.testlib.BatchedEventsTest
+ * derives the same values.
+ */
+void tl_emit_events(tl_event_fn fn, void* user_data, int32_t first, int32_t count) {
+    for (int32_t n = first; n < first + count; n++) {
+        char* text = NULL;
+        uint8_t* bytes = NULL;
+        int32_t length = n % 100;
+        if (n % 5 != 0) {
+            text = malloc((size_t)(n % 40) + 1);
+            for (int32_t i = 0; i < n % 40; i++) {
+                text[i] = (char)('a' + (n + i) % 26);
+            }
+            text[n % 40] = '\0';
+        }
+        if (n % 7 != 0) {
+            bytes = malloc((size_t)length + 1);
+            for (int32_t i = 0; i < length; i++) {
+                bytes[i] = (uint8_t)(n * 31 + i * 17);
+            }
+        }
+        const void* pointer = n % 4 == 0 ? NULL : (const void*)(uintptr_t)(0x1000 * (uint64_t)(n + 1));
+        fn((int8_t)(INT8_MIN + n % 256), (uint8_t)(UINT8_MAX - n % 256), (int16_t)(INT16_MIN + n), (uint16_t)(UINT16_MAX - n),
+           user_data, INT32_MIN + n, UINT32_MAX - (uint32_t)n, INT64_MIN + n, UINT64_MAX - (uint64_t)n, (float)n + 0.5f,
+           -(double)n - 0.25, n % 2 == 1, n % 3 == 0 ? TL_BLUE : TL_RED, SIZE_MAX - (size_t)n, pointer, text, bytes, length);
+        if (text != NULL) {
+            memset(text, 0x55, (size_t)(n % 40) + 1);
+            free(text);
+        }
+        if (bytes != NULL) {
+            memset(bytes, 0x55, (size_t)length + 1);
+            free(bytes);
+        }
+    }
+}

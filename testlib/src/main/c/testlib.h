@@ -84,6 +84,15 @@ uintptr_t tl_address_in(const tl_holder* holder);
 /* Calls the int32_t (*)(int32_t) function at FN: for hand-written callback classes. */
 int32_t tl_call_address(uintptr_t fn, int32_t v);
 
+/* A void event of every scalar kind, user data in the middle, with a NUL-terminated string and
+ * a byte range: the shape batched delivery must copy exactly. */
+typedef void (*tl_event_fn)(int8_t a, uint8_t b, int16_t c, uint16_t d, void* user_data, int32_t e, uint32_t f,
+                            int64_t g, uint64_t h, float x, double y, bool flag, tl_color color, size_t size,
+                            const void* pointer, const char* text, const void* bytes, int32_t length);
+/* Calls fn for n in [first, first + count) with values derived from n, each text and bytes in
+ * memory of its own that is wiped and freed right after the call (see testlib.c). */
+void tl_emit_events(tl_event_fn fn, void* user_data, int32_t first, int32_t count);
+
 /* A C library that keeps a callback without user data and calls it later. */
 void tl_keep_none(tl_none_fn fn);
 int32_t tl_call_kept_none(int32_t v);

@@ -127,6 +127,12 @@ public static native @Cast("uintptr_t") long tl_address_of(tl_int32_fn fn);
 public static native @Cast("uintptr_t") long tl_address_in(@Const tl_holder holder);
 /* Calls the int32_t (*)(int32_t) function at FN: for hand-written callback classes. */
 public static native int tl_call_address(@Cast("uintptr_t") long fn, int v);
+// Targeting ../lib/tl_event_fn.java
+
+
+/* Calls fn for n in [first, first + count) with values derived from n, each text and bytes in
+ * memory of its own that is wiped and freed right after the call (see testlib.c). */
+public static native void tl_emit_events(tl_event_fn fn, Pointer user_data, int first, int count);
 
 /* A C library that keeps a callback without user data and calls it later. */
 public static native void tl_keep_none(tl_none_fn fn);

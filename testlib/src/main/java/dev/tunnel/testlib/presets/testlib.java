@@ -41,6 +41,8 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 @Callback(value = "tl_string_fn", userData = 0, method = "accept")
 @Callback(value = "tl_bytes_fn", userData = 0, onFailure = "-2L")
 @Callback(value = "tl_pointer_fn", userData = 0)
+// every scalar in one void event, batched too (EventBatch)
+@Callback(value = "tl_event_fn", userData = 4, method = "event", batched = true, lengths = "bytes=length")
 // no user data: the target bound to the calling thread
 @Callback(value = "tl_none_fn", userData = Callback.NONE, onFailure = "-1")
 public class testlib implements InfoMapper {
