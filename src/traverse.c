@@ -222,6 +222,54 @@ int traverse_name_events(int64_t count, size_t length, NameEventFn name, void* u
   return synthetic_report(status, calls, calls * (int64_t)length, control);
 }
 
+#define MIXED_LENGTH_MAX ((size_t)64 << 20)
+
+int traverse_mixed_events(int64_t count, uint64_t seed, size_t max_length, SampleEventFn sample, NameEventFn name,
+                          LineCallbackFn line, void* user_data, traverse_control* control) {
+  if (count < 0 || seed == 0 || max_length > MIXED_LENGTH_MAX) {
+    return synthetic_report(TRAVERSE_EINVAL, 0, 0, control);
+  }
+  uint8_t* bytes = malloc(max_length + 1);
+  if (bytes == NULL) {
+    return synthetic_report(TRAVERSE_ENOMEM, 0, 0, control);
+  }
+  int64_t calls = 0;
+  int64_t total = 0;
+  uint64_t x = seed;
+  int status = stop_requested(control) ? TRAVERSE_ESTOPPED : TRAVERSE_OK;
+  for (int64_t i = 0; i < count && status == TRAVERSE_OK; i++) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    uint64_t r = x;
+    size_t n = (size_t)((r >> 8) % ((uint64_t)max_length + 1));
+    int kind = (int)(r % 3);
+    if (kind == 0) {
+      if (sample != NULL) {
+        calls++;
+        sample(user_data, i, (double)(r >> 11) * 0x1.0p-53, (const void*)(uintptr_t)(r & ~(uint64_t)15));
+      }
+    } else if (kind == 1 ? name != NULL : line != NULL) {
+      for (size_t j = 0; j < n; j++) {
+        bytes[j] = (uint8_t)((r >> 16) + 7 * j);
+      }
+      calls++;
+      total += (int64_t)n;
+      if (kind == 1) {
+        name(user_data, (const char*)bytes, n);
+      } else {
+        line(user_data, i, (const char*)bytes, n);
+      }
+      memset(bytes, 0x55, n); /* whoever kept the pointer sees other bytes */
+    }
+    if (stop_requested(control)) {
+      status = TRAVERSE_ESTOPPED;
+    }
+  }
+  free(bytes);
+  return synthetic_report(status, calls, total, control);
+}
+
 /* Opens filename for reading without blocking on FIFOs, and rejects what is not a regular file. */
 static int open_regular(const char* filename, int* fd_out) {
   int fd;

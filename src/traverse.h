@@ -135,6 +135,21 @@ int traverse_file_lines(const char* filename, LineCallbackFn line, void* user_da
 int traverse_memory_lines(const char* data, size_t size, LineCallbackFn line, void* user_data,
                           traverse_control* control);
 
+/*
+ * Calls SampleEventFn, NameEventFn and LineCallbackFn, mixed: event i is chosen by r, the i-th value of the
+ * xorshift64 generator started at seed (x ^= x << 13; x ^= x >> 7; x ^= x << 17; r = x):
+ *   r % 3 == 0   sample(user_data, i, (r >> 11) * 2^-53, (const void*)(r & ~15))
+ *   r % 3 == 1   name(user_data, bytes, n)
+ *   r % 3 == 2   line(user_data, i, bytes, n)
+ * where n = (r >> 8) % (max_length + 1) and bytes[j] = (uint8_t)((r >> 16) + 7 * j): NULs and
+ * bytes above 0x7F included, in a buffer wiped after each call. A NULL callback is not called
+ * (its events still count in i). TRAVERSE_EINVAL for a negative count, a seed of 0 or a
+ * max_length over 64 MiB; TRAVERSE_ENOMEM if the buffer cannot be had. Stops and counts as
+ * traverse_sample_events (bytes: the names' and lines' total length).
+ */
+int traverse_mixed_events(int64_t count, uint64_t seed, size_t max_length, SampleEventFn sample, NameEventFn name,
+                          LineCallbackFn line, void* user_data, traverse_control* control);
+
 /* A human-readable message for any status this library returns. Never NULL. */
 const char* traverse_strerror(int status);
 

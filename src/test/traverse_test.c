@@ -668,6 +668,56 @@ static void test_sample_and_name_events(void) {
   CHECK(traverse_name_events(3, 0, on_name, &names, NULL) == TRAVERSE_OK);
 }
 
+/* ---- mixed events ---- */
+
+typedef struct mixed_log {
+  int64_t samples, names, lines, bytes, next_index;
+  int in_order;
+} mixed_log;
+
+static void on_mixed_sample(void* user_data, int64_t offset, double value, const void* source) {
+  mixed_log* log = user_data;
+  log->samples++;
+  log->in_order &= offset >= log->next_index && value >= 0 && value < 1 && ((uintptr_t)source & 15) == 0;
+  log->next_index = offset + 1;
+}
+
+static void on_mixed_name(void* user_data, const char* name, size_t length) {
+  mixed_log* log = user_data;
+  log->names++;
+  log->bytes += (int64_t)length;
+  for (size_t j = 1; j < length; j++) {
+    log->in_order &= (uint8_t)(name[j] - name[j - 1]) == 7;
+  }
+}
+
+static void on_mixed_line(void* user_data, int64_t index, const char* bytes, size_t length) {
+  mixed_log* log = user_data;
+  log->lines++;
+  log->bytes += (int64_t)length;
+  log->in_order &= index >= log->next_index && length <= 300;
+  log->next_index = index + 1;
+  (void)bytes;
+}
+
+static void test_mixed_events(void) {
+  mixed_log log = {.in_order = 1};
+  traverse_control control;
+  traverse_control_init(&control);
+  CHECK(traverse_mixed_events(3000, 42, 300, on_mixed_sample, on_mixed_name, on_mixed_line, &log, &control) == TRAVERSE_OK);
+  CHECK(log.in_order && log.samples + log.names + log.lines == 3000 && log.samples > 800 && log.names > 800 && log.lines > 800);
+  CHECK(control.end_calls == 3000 && control.bytes == log.bytes);
+  mixed_log some = {.in_order = 1};
+  CHECK(traverse_mixed_events(3000, 42, 300, NULL, on_mixed_name, NULL, &some, NULL) == TRAVERSE_OK);
+  CHECK(some.names == log.names && some.samples == 0 && some.lines == 0);
+  CHECK(traverse_mixed_events(-1, 42, 300, NULL, NULL, NULL, NULL, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_mixed_events(1, 0, 300, NULL, NULL, NULL, NULL, NULL) == TRAVERSE_EINVAL);
+  CHECK(traverse_mixed_events(1, 1, ((size_t)64 << 20) + 1, NULL, NULL, NULL, NULL, NULL) == TRAVERSE_EINVAL);
+  traverse_control_init(&control);
+  traverse_request_stop(&control);
+  CHECK(traverse_mixed_events(10, 1, 5, on_mixed_sample, on_mixed_name, on_mixed_line, &log, &control) == TRAVERSE_ESTOPPED);
+}
+
 /* ---- the hook registry ---- */
 
 static int64_t hook_right_0(int64_t token) { return token == 0 ? TRAVERSE_HOOK_ANSWER(0) : -2; }
@@ -718,6 +768,7 @@ int main(void) {
   test_lines_from_files_equal_lines_in_memory();
   test_lines_stop_and_errors();
   test_sample_and_name_events();
+  test_mixed_events();
   test_hooks();
   char command[600];
   snprintf(command, sizeof command, "rm -rf %s", dir);

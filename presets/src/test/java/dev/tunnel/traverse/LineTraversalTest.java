@@ -3,6 +3,8 @@ package dev.tunnel.traverse;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.tunnel.spi.CString;
+import dev.tunnel.spi.EventBatch;
+import dev.tunnel.spi.EventBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Lines with their bytes ({@code traverse_file_lines}, {@code LineCallbackFn}): every line of a
  * file reaches the visitor exactly as its bytes are, whatever they hold and however long, in
- * order, from a file and from memory alike; the views are lent for the call only.
+ * order, from a file and from memory alike, one upcall per line and batched, in batches of
+ * every size; the views are lent for the call only.
  */
 class LineTraversalTest {
     @TempDir
@@ -36,6 +39,21 @@ class LineTraversalTest {
             lines.add(length == 0 ? new byte[0] : bytes.getBytes(length));
         }
     }
+
+    /** {@link Collect} for batched delivery. */
+    static final class CollectBatched implements LineBatchVisitor {
+        final List<byte[]> lines = new ArrayList<>();
+
+        @Override
+        public void line(long index, EventBytes bytes, long length) {
+            assertEquals(lines.size(), index);
+            assertEquals(length, bytes.length());
+            lines.add(bytes.getBytes());
+        }
+    }
+
+    /** Batch sizes: the smallest (lines over 2 KiB lent, not copied), one a record's size off it, the default. */
+    static final int[] BATCH_BYTES = {EventBatch.MIN_CAPACITY, EventBatch.MIN_CAPACITY + 40, EventBatch.DEFAULT_CAPACITY};
 
     /** The lines of {@code data} as grep sees them: split at '\n', a last line without one included. */
     static List<byte[]> expectedLines(byte[] data) {
@@ -68,6 +86,32 @@ class LineTraversalTest {
         assertEquals(expected.size(), stats.lines());
         assertEquals(expected.size(), stats.endCalls());
         assertEquals(data.length, stats.bytes());
+        for (int batchBytes : BATCH_BYTES) {
+            CollectBatched batchedFile = new CollectBatched();
+            TraversalStats batchedStats = Traversal.traverseLinesBatched(file, batchedFile, batchBytes);
+            CollectBatched batchedMemory = new CollectBatched();
+            Traversal.traverseLinesBatched(ByteBuffer.allocateDirect(Math.max(1, data.length)).put(data).flip(), batchedMemory, batchBytes);
+            assertEquals(expected.size(), batchedFile.lines.size(), batchBytes + "-byte batches");
+            assertEquals(expected.size(), batchedMemory.lines.size(), batchBytes + "-byte batches from memory");
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i), batchedFile.lines.get(i), "line " + i + ", " + batchBytes + "-byte batches");
+                assertArrayEquals(expected.get(i), batchedMemory.lines.get(i), "line " + i + ", " + batchBytes + "-byte batches from memory");
+            }
+            assertEquals(stats, batchedStats, "batched delivery changes nothing C counts");
+        }
+    }
+
+    @Test
+    void linesOfEveryLengthAroundTheBatchAndLendingBoundaries() throws IOException {
+        // lengths 0..2100 straddle every position in the smallest batch, and cross its 2 KiB lending limit
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        for (int length = 0; length <= 2100; length++) {
+            for (int j = 0; j < length; j++) {
+                data.write(j == length / 2 ? 0 : 'a' + (length + j) % 26);
+            }
+            data.write('\n');
+        }
+        assertSameLines(data.toByteArray());
     }
 
     @Test
@@ -117,6 +161,43 @@ class LineTraversalTest {
         });
         assertEquals(1, seen[0]);
         assertEquals(10 << 20, seen[1]);
+        long[] batched = new long[2];
+        Traversal.traverseLinesBatched(file, (index, bytes, length) -> {
+            batched[0]++;
+            batched[1] = bytes.length();
+            assertEquals('q', bytes.byteAt(bytes.length() - 1));
+            assertEquals(0, bytes.indexOf(new byte[] {'q', 'q'}));
+        });
+        assertEquals(1, batched[0]);
+        assertEquals(10 << 20, batched[1], "a line larger than the batch arrives whole, lent by C");
+    }
+
+    @Test
+    void aBatchedViewKeptPastItsLineThrows() throws IOException {
+        Path file = Files.writeString(dir.resolve("two-batched.txt"), "first\nsecond\n");
+        AtomicReference<EventBytes> kept = new AtomicReference<>();
+        Traversal.traverseLinesBatched(file, (index, bytes, length) -> {
+            if (index == 0) {
+                kept.set(bytes);
+            }
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> kept.get().getString());
+        assertTrue(e.getMessage().contains("the bytes argument of a LineCallbackFn event"), e.getMessage());
+    }
+
+    @Test
+    void whatABatchedVisitorThrowsStopsCAndIsRethrown() throws IOException {
+        Path file = Files.writeString(dir.resolve("many-batched.txt"), "x\n".repeat(100_000));
+        IOException thrown = new IOException("stop at 3");
+        long[] calls = {0};
+        IOException e = assertThrows(IOException.class, () -> Traversal.traverseLinesBatched(file, (index, bytes, length) -> {
+            calls[0]++;
+            if (index == 3) {
+                throw sneaky(thrown);
+            }
+        }, EventBatch.MIN_CAPACITY));
+        assertSame(thrown, e);
+        assertEquals(4, calls[0], "no line after the failing one reaches Java");
     }
 
     @Test

@@ -137,6 +137,21 @@ public static native int traverse_memory_lines(@Cast("const char*") BytePointer 
 public static native int traverse_memory_lines(String data, @Cast("size_t") long size, LineCallbackFn line, Pointer user_data,
                           TraverseControl control);
 
+/*
+ * Calls SampleEventFn, NameEventFn and LineCallbackFn, mixed: event i is chosen by r, the i-th value of the
+ * xorshift64 generator started at seed (x ^= x << 13; x ^= x >> 7; x ^= x << 17; r = x):
+ *   r % 3 == 0   sample(user_data, i, (r >> 11) * 2^-53, (const void*)(r & ~15))
+ *   r % 3 == 1   name(user_data, bytes, n)
+ *   r % 3 == 2   line(user_data, i, bytes, n)
+ * where n = (r >> 8) % (max_length + 1) and bytes[j] = (uint8_t)((r >> 16) + 7 * j): NULs and
+ * bytes above 0x7F included, in a buffer wiped after each call. A NULL callback is not called
+ * (its events still count in i). TRAVERSE_EINVAL for a negative count, a seed of 0 or a
+ * max_length over 64 MiB; TRAVERSE_ENOMEM if the buffer cannot be had. Stops and counts as
+ * traverse_sample_events (bytes: the names' and lines' total length).
+ */
+public static native int traverse_mixed_events(@Cast("int64_t") long count, @Cast("uint64_t") long seed, @Cast("size_t") long max_length, SampleEventFn sample, NameEventFn name,
+                          LineCallbackFn line, Pointer user_data, TraverseControl control);
+
 /* A human-readable message for any status this library returns. Never NULL. */
 public static native @Cast("const char*") BytePointer traverse_strerror(int status);
 

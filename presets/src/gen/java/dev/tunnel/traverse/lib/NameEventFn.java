@@ -25,7 +25,7 @@ import static dev.tunnel.traverse.global.traverse.*;
  * no later callback of that call enters Java, and the Java caller rethrows it.
  * Pointer arguments are views valid during the callback only.
  */
-@Properties(inherit = dev.tunnel.traverse.presets.traverse.class, value = @Platform(include = "tunnel_closure.h", library = "jnitraverse"))
+@Properties(inherit = dev.tunnel.traverse.presets.traverse.class, value = @Platform(include = {"tunnel_closure.h", "tunnel_events.h"}, library = "jnitraverse"))
 public final class NameEventFn extends FunctionPointer {
     static { Loader.load(); }
 
@@ -164,5 +164,116 @@ public final class NameEventFn extends FunctionPointer {
         @Override public long open(long id, long gateway) { return openSlot(id, gateway); }
         @Override public void retire(long slot) { retireSlot(slot); }
         @Override public String error() { return lastError(); }
+    }
+
+    /**
+     * What Java implements to receive this type's calls batched, through {@link #BATCHING} and a
+     * {@link dev.tunnel.spi.EventBatch}: C's parameters less the user data, strings and byte ranges as
+     * {@link dev.tunnel.spi.EventBytes} views valid during the call, other pointers as addresses.
+     */
+    @FunctionalInterface
+    public interface Batched {
+        /** Called for each call C made, in order, up to one batch later. */
+        void name(dev.tunnel.spi.EventBytes name, long length);
+    }
+
+    /**
+     * The batching gateway: a C function of this type that appends each call to the
+     * {@link dev.tunnel.spi.EventBatch} C passes as its user data. Pass it with {@code batch.pointer()}.
+     */
+    public static final NameEventFn BATCHING = new NameEventFn(BatchGateway.PEER.address());
+
+    /**
+     * This type's part of an {@link dev.tunnel.spi.EventBatch}: decodes its records into calls of
+     * {@code handler}, on the thread C flushed the batch on.
+     *
+     * <pre>{@code
+     * try (EventBatch batch = EventBatch.open(EventBatch.DEFAULT_CAPACITY, NameEventFn.batched(handler))) {
+     *     // a C function taking NameEventFn.BATCHING and batch.pointer() as its user data
+     *     batch.finish();
+     * }
+     * }</pre>
+     */
+    public static dev.tunnel.spi.EventKind batched(Batched handler) {
+        return new BatchDecoder(java.util.Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** Decodes NameEventFn records (tunnel_events.h) into calls of a {@link Batched}. */
+    private static final class BatchDecoder extends dev.tunnel.spi.EventKind {
+        /** The kind C writes: this typedef's place among the preset's declarations. */
+        static final int KIND = 6;
+        /** Bytes before the payload: the header and the slots. */
+        static final int FIXED = 24;
+        private final Batched handler;
+        private final dev.tunnel.spi.EventBytes name$view = new dev.tunnel.spi.EventBytes(TYPE, "name");
+
+        BatchDecoder(Batched handler) {
+            super(TYPE, KIND, EventFlush.GATEWAY);
+            this.handler = handler;
+        }
+
+        @Override
+        protected void decodeRun(java.nio.ByteBuffer records$, int at$, int end$) {
+            while (at$ < end$) {
+                at$ += decode(records$, at$, end$);
+            }
+        }
+
+        @Override
+        protected int decode(java.nio.ByteBuffer records$, int at$, int end$) {
+            int size$ = recordSize(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);
+            int payload$ = at$ + FIXED;
+            dev.tunnel.spi.EventBytes name = name$view.lend(records$, at$ + 8, payload$, at$ + size$);
+            payload$ = name$view.next();
+            handler.name(name, records$.getLong(at$ + 8));
+            name$view.release();
+            return size$;
+        }
+
+        @Override
+        protected void release() {
+            name$view.release();
+        }
+    }
+
+    /** tunnel_events.h, and this type's C gateway, compiled into the preset's JNI library. */
+    @Opaque private static final class BatchGateway extends Pointer {
+        /** The word JavaCPP reads a function pointer's C function from: the gateway's address. */
+        static final org.bytedeco.javacpp.LongPointer PEER = new org.bytedeco.javacpp.LongPointer(1).put(function());
+
+        @NoException @MemberGetter @Namespace @Name(
+            "TUNNEL_EVENTS_GATEWAY(NameEventFn, (tunnel_events_param<NameEventFn, 0>::type user_data, tunnel_events_param<NameEventFn, 1>::type name, tunnel_events_param<NameEventFn, 2>::type length) {\n" +
+            "  tunnel_events* tunnel_e = (tunnel_events*)user_data;\n" +
+            "  size_t tunnel_n = 0;\n" +
+            "  uint64_t tunnel_length_name = (uint64_t)(length);\n" +
+            "  tunnel_n = tunnel_events_payload(tunnel_n, name, tunnel_length_name);\n" +
+            "  int tunnel_lend = tunnel_n > tunnel_e->inline_max;\n" +
+            "  uint8_t* tunnel_r = tunnel_events_begin(tunnel_e, 6, 24 + (tunnel_lend ? 0 : tunnel_n));\n" +
+            "  if (tunnel_r == NULL) {\n" +
+            "    return;\n" +
+            "  }\n" +
+            "  uint8_t* tunnel_p = tunnel_r + 24;\n" +
+            "  tunnel_p = tunnel_events_put_bytes(tunnel_r + 8, tunnel_p, name, tunnel_length_name, tunnel_lend);\n" +
+            "  (void)tunnel_p;\n" +
+            "  if (tunnel_lend) {\n" +
+            "    tunnel_events_flush(tunnel_e); /* lent bytes are C's only until this call returns */\n" +
+            "  }\n" +
+            "})")
+        static native @Cast("intptr_t") long function();
+    }
+
+    /** What C calls with a full batch: hands it to {@link dev.tunnel.spi.EventBatch#deliver}. Not for direct use. */
+    public static final class EventFlush extends FunctionPointer {
+        static { Loader.load(); }
+
+        static final EventFlush GATEWAY = dev.tunnel.spi.Gateways.require(new EventFlush(), java.lang.invoke.MethodHandles.lookup());
+
+        private EventFlush() { allocate(); }
+        private native void allocate();
+
+        /** Called by C only; never throws. */
+        public void call(@Cast("void*") long user_data, int bytes) {
+            dev.tunnel.spi.EventBatch.deliver(user_data, bytes);
+        }
     }
 }

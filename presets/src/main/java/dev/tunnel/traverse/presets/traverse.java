@@ -28,9 +28,10 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 @Callback(value = "EndCallbackFn", userData = 0, method = "end")
 @Callback(value = "TraverseDoneFn", userData = 0, method = "done")
 @Callback(value = "tunnel_batch_flush_fn", userData = 0, method = "deliver")
-@Callback(value = "LineCallbackFn", userData = 0, method = "line")
-@Callback(value = "SampleEventFn", userData = 0, method = "sample")
-@Callback(value = "NameEventFn", userData = 0, method = "name")
+// batched too: C functions of these types append to a dev.tunnel.spi.EventBatch (BATCHING)
+@Callback(value = "LineCallbackFn", userData = 0, method = "line", batched = true, lengths = "bytes=length")
+@Callback(value = "SampleEventFn", userData = 0, method = "sample", batched = true)
+@Callback(value = "NameEventFn", userData = 0, method = "name", batched = true, lengths = "name=length")
 // no user_data: routed to the function bound to the calling thread
 @Callback(value = "callback_fcn", userData = Callback.NONE, method = "applyAsInt")
 @Callback(value = "HandlePrintFn", userData = Callback.NONE, method = "accept")
