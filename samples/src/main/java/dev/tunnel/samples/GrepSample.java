@@ -1,5 +1,7 @@
 package dev.tunnel.samples;
 
+import dev.tunnel.spi.EventBytes;
+import dev.tunnel.traverse.LineBatchVisitor;
 import dev.tunnel.traverse.LineVisitor;
 import dev.tunnel.traverse.Traversal;
 import java.io.BufferedOutputStream;
@@ -17,14 +19,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code grep STRING FILE}: every line of FILE that contains the bytes of STRING, as
+ * {@code grep [--batched] STRING FILE}: every line of FILE that contains the bytes of STRING, as
  * {@code N:line} (N from 1), and nothing else on stdout: byte for byte what
  * {@code LC_ALL=C grep -naF -- STRING FILE} prints, lines with {@code '\r'}, NUL or bytes that
  * are not UTF-8 included. C reads and splits the file ({@code traverse_file_lines}); Java
- * matches, one upcall per line.
+ * matches, one upcall per line, or with {@code --batched} one upcall per batch of lines
+ * ({@link Traversal#traverseLinesBatched}), matching in place in the batch.
  *
  * <pre>{@code
- * $ java -jar samples/target/tunnel-samples.jar grep ERROR app.log
+ * $ java -jar samples/target/tunnel-samples.jar grep --batched ERROR app.log
  * 12:2026-12-01 ERROR disk full
  * }</pre>
  *
@@ -43,24 +46,30 @@ final class GrepSample implements Sample {
 
     @Override
     public String arguments() {
-        return "STRING FILE";
+        return "[--batched] STRING FILE";
     }
 
     @Override
     public String description() {
-        return "FILE's lines that contain STRING, as N:line: what LC_ALL=C grep -naF prints";
+        return "FILE's lines that contain STRING, as N:line: what LC_ALL=C grep -naF prints (--batched: lines batched)";
     }
 
     @Override
     public void run(List<String> args) throws Exception {
-        if (args.size() != 2) {
-            throw new UsageException("expected STRING and FILE, got " + args.size() + " arguments");
+        boolean batched = !args.isEmpty() && args.get(0).equals("--batched");
+        List<String> operands = batched ? args.subList(1, args.size()) : args;
+        if (operands.size() != 2) {
+            throw new UsageException("expected STRING and FILE, got " + operands.size() + " arguments");
         }
-        Matcher matcher = new Matcher(patterns(argumentBytes(args.get(0), args.size() - 1)));
-        Path file = Path.of(args.get(1));
+        Matcher matcher = new Matcher(patterns(argumentBytes(operands.get(0), 1)));
+        Path file = Path.of(operands.get(1));
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         try {
-            Traversal.traverseLines(file, matcher.printingTo(out));
+            if (batched) {
+                Traversal.traverseLinesBatched(file, matcher.batchedPrintingTo(out));
+            } else {
+                Traversal.traverseLines(file, matcher.printingTo(out));
+            }
             out.flush();
         } catch (FileSystemException e) {
             out.flush();
@@ -175,6 +184,43 @@ final class GrepSample implements Sample {
                     }
                 }
             };
+        }
+
+        /** The batched form: matches in the batch, in place, and copies only the lines it prints. */
+        LineBatchVisitor batchedPrintingTo(OutputStream out) {
+            return new LineBatchVisitor() {
+                private byte[] line = new byte[256];
+
+                @Override
+                public void line(long index, EventBytes bytes, long length) {
+                    if (matches(bytes)) {
+                        matched++;
+                        int n = bytes.length();
+                        if (n > line.length) {
+                            line = new byte[Math.max(n, 2 * line.length)];
+                        }
+                        bytes.copyTo(line, 0);
+                        try {
+                            writeNumber(out, index + 1);
+                            out.write(':');
+                            out.write(line, 0, n);
+                            out.write('\n');
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }
+            };
+        }
+
+        /** Whether the line contains any pattern. */
+        boolean matches(EventBytes line) {
+            for (byte[] pattern : patterns) {
+                if (line.indexOf(pattern) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void writeNumber(OutputStream out, long n) throws IOException {

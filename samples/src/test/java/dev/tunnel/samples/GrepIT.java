@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code grep} sample against GNU grep itself, {@code LC_ALL=C grep -naF -- STRING FILE}, on
  * the same files and strings: stdout byte for byte, and the exit status. The files hold what
  * trips line-oriented tools: {@code '\r'}, NUL, bytes that are not UTF-8, blank lines, no last
- * newline, lines longer than C's read buffer.
+ * newline, lines longer than C's read buffer and than the batch; one upcall per line and batched.
  */
 class GrepIT {
     @TempDir
@@ -42,16 +42,21 @@ class GrepIT {
         return run(SamplesIT.command(List.of(), "grep", string, file.toString()), "sample");
     }
 
+    private Result sampleBatched(String string, Path file) throws IOException, InterruptedException {
+        return run(SamplesIT.command(List.of(), "grep", "--batched", string, file.toString()), "sample-batched");
+    }
+
     private Result gnuGrep(String string, Path file) throws IOException, InterruptedException {
         return run(List.of("grep", "-naF", "--", string, file.toString()), "grep");
     }
 
     private void assertSameAsGrep(String string, Path file) throws IOException, InterruptedException {
         Result expected = gnuGrep(string, file);
-        Result got = sample(string, file);
-        assertEquals(expected.exit(), got.exit(), "exit status for '" + string + "' in " + file + "; stderr: " + got.err());
-        assertArrayEquals(expected.out(), got.out(), "stdout for '" + string + "' in " + file);
-        assertEquals("", got.err(), "stderr for '" + string + "'");
+        for (Result got : List.of(sample(string, file), sampleBatched(string, file))) {
+            assertEquals(expected.exit(), got.exit(), "exit status for '" + string + "' in " + file + "; stderr: " + got.err());
+            assertArrayEquals(expected.out(), got.out(), "stdout for '" + string + "' in " + file);
+            assertEquals("", got.err(), "stderr for '" + string + "'");
+        }
     }
 
     /** Lines that trip line-oriented tools, with the strings searched in them. */
@@ -110,11 +115,12 @@ class GrepIT {
     void aMissingFileOrADirectoryIsExitStatusTwoWithItsName() throws Exception {
         for (Map.Entry<Path, String> bad : Map.of(dir.resolve("missing.txt"), "No such file or directory",
                 dir, "directory").entrySet()) {
-            Result got = sample("x", bad.getKey());
-            assertEquals(2, got.exit());
-            assertEquals(gnuGrep("x", bad.getKey()).exit(), got.exit());
-            assertEquals(0, got.out().length);
-            assertTrue(got.err().startsWith("grep: " + bad.getKey() + ": ") && got.err().contains(bad.getValue()), got.err());
+            for (Result got : List.of(sample("x", bad.getKey()), sampleBatched("x", bad.getKey()))) {
+                assertEquals(2, got.exit());
+                assertEquals(gnuGrep("x", bad.getKey()).exit(), got.exit());
+                assertEquals(0, got.out().length);
+                assertTrue(got.err().startsWith("grep: " + bad.getKey() + ": ") && got.err().contains(bad.getValue()), got.err());
+            }
         }
     }
 
@@ -122,6 +128,8 @@ class GrepIT {
     void wrongArgumentsAreAUsageError() throws Exception {
         Result usage = run(SamplesIT.command(List.of(), "grep", "x"), "usage");
         assertEquals(2, usage.exit());
-        assertTrue(usage.err().contains("usage: java -jar tunnel-samples.jar grep STRING FILE"), usage.err());
+        assertTrue(usage.err().contains("usage: java -jar tunnel-samples.jar grep [--batched] STRING FILE"), usage.err());
+        Result batchedUsage = run(SamplesIT.command(List.of(), "grep", "--batched", "x"), "usage-batched");
+        assertEquals(2, batchedUsage.exit());
     }
 }
