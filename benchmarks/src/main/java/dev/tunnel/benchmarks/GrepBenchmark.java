@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The {@code grep} workload: every line of a large text file that contains a fixed string,
  * printed as {@code N:line}, by Tunnel (C reads and splits the file with
- * {@code traverse_file_lines}, Java matches, one upcall per line) and by GNU grep itself
+ * {@code traverse_file_lines}, Java matches, one upcall per line, or batched, matching in place
+ * in the batch) and by GNU grep itself
  * ({@code LC_ALL=C grep -naF}, as a process), both writing to a file, in the same run. What
  * each wrote must be byte for byte what GNU grep wrote when the trial began, checked after every
  * trial. Scores are ms per pass over the file; divide by its size for time per byte.
@@ -110,6 +111,35 @@ public class GrepBenchmark {
                         out.write(Long.toString(index + 1).getBytes(StandardCharsets.US_ASCII));
                         out.write(':');
                         out.write(line);
+                        out.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        }
+        return matched[0];
+    }
+
+    /** Batched: the match in place in the batch ({@code EventBytes.indexOf}), a copy only of the lines printed. */
+    @Benchmark
+    public long tunnelBatched() throws IOException {
+        byte[] pattern = PATTERN.getBytes(StandardCharsets.US_ASCII);
+        long[] matched = {0};
+        byte[][] line = {new byte[256]};
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(this.out), 1 << 16)) {
+            Traversal.traverseLinesBatched(file, (index, bytes, length) -> {
+                if (bytes.indexOf(pattern) >= 0) {
+                    matched[0]++;
+                    int n = bytes.length();
+                    if (n > line[0].length) {
+                        line[0] = new byte[n];
+                    }
+                    bytes.copyTo(line[0], 0);
+                    try {
+                        out.write(Long.toString(index + 1).getBytes(StandardCharsets.US_ASCII));
+                        out.write(':');
+                        out.write(line[0], 0, n);
                         out.write('\n');
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

@@ -171,41 +171,75 @@ final class BatchSource {
         s.append("            this.handler = handler;\n");
         s.append("        }\n\n");
         s.append("        @Override\n        protected void decodeRun(java.nio.ByteBuffer records$, int at$, int end$) {\n");
-        s.append("            while (at$ < end$) {\n                at$ += decode(records$, at$, end$);\n            }\n");
+        if (java.stream().anyMatch(this::isBytes)) {
+            // the record's body in the loop itself: a decode() compiled on its own first is too large to inline here
+            s.append("            while (at$ < end$) {\n");
+            s.append(body(java, "                "));
+            s.append("                at$ += size$;\n");
+            s.append("            }\n");
+        } else {
+            // every record is FIXED bytes: the next one's offset does not wait for this one's header to load
+            s.append("            long header$ = KIND | (long) FIXED << 32;\n");
+            s.append("            for (; at$ <= end$ - FIXED; at$ += FIXED) {\n");
+            s.append("                if (records$.getLong(at$) != header$) {\n");
+            s.append("                    throw wrongRecord(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);\n");
+            s.append("                }\n");
+            s.append("                ").append(handlerCall(java)).append("\n");
+            s.append("            }\n");
+            s.append("            if (at$ != end$) {\n");
+            s.append("                throw wrongRecord(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);\n");
+            s.append("            }\n");
+        }
         s.append("        }\n\n");
         s.append("        @Override\n        protected int decode(java.nio.ByteBuffer records$, int at$, int end$) {\n");
-        s.append("            int size$ = recordSize(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);\n");
-        boolean views = java.stream().anyMatch(this::isBytes);
-        if (views) {
-            s.append("            int payload$ = at$ + FIXED;\n");
+        s.append(body(java, "            "));
+        s.append("            return size$;\n        }\n\n");
+        s.append("        @Override\n        protected void release() {\n");
+        for (Value v : java) {
+            if (isBytes(v)) {
+                s.append("            ").append(v.name()).append("$view.release();\n");
+            }
+        }
+        s.append("        }\n    }\n\n");
+        return s.toString();
+    }
+
+    /** Decodes the record at {@code at$} into a handler call, leaving its size in {@code size$}. */
+    private String body(List<Value> java, String indent) {
+        StringBuilder s = new StringBuilder();
+        s.append(indent).append("int size$ = recordSize(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);\n");
+        if (java.stream().anyMatch(this::isBytes)) {
+            s.append(indent).append("int payload$ = at$ + FIXED;\n");
         }
         List<String> arguments = new ArrayList<>();
         List<String> released = new ArrayList<>();
         for (Value v : java) {
             if (isBytes(v)) {
-                s.append("            dev.tunnel.spi.EventBytes ").append(v.name()).append(" = ").append(v.name()).append("$view.lend(records$, at$ + ")
-                        .append(slots.get(v.name())).append(", payload$, at$ + size$);\n");
-                s.append("            payload$ = ").append(v.name()).append("$view.next();\n");
+                s.append(indent).append("dev.tunnel.spi.EventBytes ").append(v.name()).append(" = ").append(v.name())
+                        .append("$view.lend(records$, at$ + ").append(slots.get(v.name())).append(", payload$, at$ + size$);\n");
+                s.append(indent).append("payload$ = ").append(v.name()).append("$view.next();\n");
                 released.add(v.name() + "$view");
                 arguments.add(v.name());
             } else if (lengths.containsKey(v.name())) {
-                String pointer = pointerOf(v);
-                arguments.add(cast(v.javaType(), "records$.getLong(at$ + " + slots.get(pointer) + ")"));
+                arguments.add(cast(v.javaType(), "records$.getLong(at$ + " + slots.get(pointerOf(v)) + ")"));
             } else {
                 arguments.add(read(v, "at$ + " + slots.get(v.name())));
             }
         }
-        s.append("            handler.").append(method).append("(").append(String.join(", ", arguments)).append(");\n");
+        s.append(indent).append("handler.").append(method).append("(").append(String.join(", ", arguments)).append(");\n");
         for (String view : released) {
-            s.append("            ").append(view).append(".release();\n");
+            s.append(indent).append(view).append(".release();\n");
         }
-        s.append("            return size$;\n        }\n\n");
-        s.append("        @Override\n        protected void release() {\n");
-        for (String view : released) {
-            s.append("            ").append(view).append(".release();\n");
-        }
-        s.append("        }\n    }\n\n");
         return s.toString();
+    }
+
+    /** The handler call of a kind without bytes: each argument read from its slot. */
+    private String handlerCall(List<Value> java) {
+        List<String> arguments = new ArrayList<>();
+        for (Value v : java) {
+            arguments.add(read(v, "at$ + " + slots.get(v.name())));
+        }
+        return "handler." + method + "(" + String.join(", ", arguments) + ");";
     }
 
     private String pointerOf(Value length) {

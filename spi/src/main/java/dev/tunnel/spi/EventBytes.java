@@ -35,10 +35,9 @@ public final class EventBytes {
     private final String parameter;
     private ByteBuffer memory;
     private int offset;
-    private int length;
+    /** The bytes' count while the view is lent; -1 once released, so one compare checks both. */
+    private int length = -1;
     private int next;
-    private boolean live;
-    private boolean lent;
 
     /** For generated decoders: the one view of {@code parameter} of a {@code callbackType} decoder. */
     public EventBytes(String callbackType, String parameter) {
@@ -58,34 +57,38 @@ public final class EventBytes {
     public EventBytes lend(ByteBuffer records, int slot, int payload, int recordEnd) {
         long size = records.getLong(slot);
         long where = records.getLong(slot + 8);
+        // payload and recordEnd are multiples of 8, so the padded bytes fit when the bytes do
+        if (where == 0 && Long.compareUnsigned(size, recordEnd - payload) <= 0) {
+            if (memory != records) {
+                memory = records; // almost always the same buffer: a compare, not a reference store (and its GC barrier) per event
+            }
+            offset = payload;
+            length = (int) size;
+            next = payload + ((length + 7) & ~7);
+            return this;
+        }
+        return lendOther(records, size, where, payload, recordEnd);
+    }
+
+    /** The rare cases, out of line so that {@link #lend} stays small enough to inline: NULL, lent, corrupt. */
+    private EventBytes lendOther(ByteBuffer records, long size, long where, int payload, int recordEnd) {
         next = payload;
         if (where == EventBatch.NULL_BYTES) {
-            live = false;
+            length = -1;
             return null;
+        }
+        if (where == 0) {
+            throw new IllegalStateException(String.format("dev.tunnel: corrupt %s record: %d bytes of %s at offset %d"
+                    + " pass the record's end at %d", callbackType, size, parameter, payload, recordEnd));
         }
         if (size < 0 || size > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("dev.tunnel: the " + parameter + " argument of a " + callbackType + " event has "
                     + Long.toUnsignedString(size) + " bytes; a view holds at most " + (Integer.MAX_VALUE - 8));
         }
-        length = (int) size;
-        if (where == 0) {
-            int padded = (length + 7) & ~7;
-            if (payload < 0 || padded > recordEnd - payload) {
-                throw new IllegalStateException(String.format("dev.tunnel: corrupt %s record: %d bytes of %s at offset %d"
-                        + " pass the record's end at %d", callbackType, length, parameter, payload, recordEnd));
-            }
-            memory = records;
-            offset = payload;
-            next = payload + padded;
-            lent = false;
-            live = true;
-            return this;
-        }
         // too large to copy: C lends its own bytes until its gateway returns, which is after this call
+        length = (int) size;
         memory = new Borrowed.AddressPointer(where).capacity(length).asByteBuffer().order(ByteOrder.nativeOrder());
         offset = 0;
-        lent = true;
-        live = true;
         return this;
     }
 
@@ -94,21 +97,24 @@ public final class EventBytes {
         return next;
     }
 
-    /** For generated decoders: ends the loan; every later access throws. Never throws. */
+    /**
+     * For generated decoders: ends the loan; every later access throws. Never throws. (A lent
+     * wrapper of C's memory is dropped at the next loan; unreachable through the view until then.)
+     */
     public void release() {
-        live = false;
-        if (lent) {
-            memory = null; // C's memory: drop the wrapper with the loan
-            lent = false;
-        }
+        length = -1;
     }
 
     private int start() {
-        if (!live) {
-            throw new IllegalStateException("dev.tunnel: the " + parameter + " argument of a " + callbackType
-                    + " event was used after its handler returned; the batch reuses its memory: copy what you keep");
+        if (length < 0) {
+            throw released();
         }
         return offset;
+    }
+
+    private IllegalStateException released() {
+        return new IllegalStateException("dev.tunnel: the " + parameter + " argument of a " + callbackType
+                + " event was used after its handler returned; the batch reuses its memory: copy what you keep");
     }
 
     /** The number of bytes. */
@@ -119,11 +125,14 @@ public final class EventBytes {
 
     /** The byte at {@code index}. */
     public byte byteAt(int index) {
-        int start = start();
-        if (index < 0 || index >= length) {
-            throw new IndexOutOfBoundsException("index " + index + " of " + length + " bytes of " + this);
+        if (index >= length || index < 0) { // a released view's length is -1: no index is in it
+            throw length < 0 ? released() : outOfRange(index);
         }
-        return memory.get(start + index);
+        return memory.get(offset + index);
+    }
+
+    private IndexOutOfBoundsException outOfRange(int index) {
+        return new IndexOutOfBoundsException("index " + index + " of " + length + " bytes of " + this);
     }
 
     /** Where {@code needle} first occurs in the bytes, or -1; an empty needle occurs at 0. */
@@ -222,6 +231,6 @@ public final class EventBytes {
     /** Names the view without reading it; safe at any time. */
     @Override
     public String toString() {
-        return "EventBytes[" + callbackType + "." + parameter + (live ? ", " + length + " bytes]" : ", released]");
+        return "EventBytes[" + callbackType + "." + parameter + (length >= 0 ? ", " + length + " bytes]" : ", released]");
     }
 }

@@ -75,18 +75,36 @@ public abstract class EventKind {
      * @throws IllegalStateException naming the callback type and offset otherwise
      */
     protected static int recordSize(long header, int at, int end, int id, int fixed, String callbackType) {
-        int kind = (int) header;
         int size = (int) (header >>> 32);
+        if ((int) header != id || size < fixed || (size & 7) != 0 || size > end - at) {
+            throw badRecord(header, at, end, id, fixed, callbackType);
+        }
+        return size;
+    }
+
+    /** Out of line, so that {@link #recordSize} inlines into every decoding loop. */
+    private static IllegalStateException badRecord(long header, int at, int end, int id, int fixed, String callbackType) {
+        int kind = (int) header;
         if (kind != id) {
-            throw new IllegalStateException(String.format("dev.tunnel: a record of kind %d at offset %d reached the %s decoder"
+            return new IllegalStateException(String.format("dev.tunnel: a record of kind %d at offset %d reached the %s decoder"
                     + " (kind %d): pass a typedef's BATCHING gateway only to a batch opened with its batched(handler)",
                     kind, at, callbackType, id));
         }
-        if (size < fixed || (size & 7) != 0 || size > end - at) {
-            throw new IllegalStateException(String.format("dev.tunnel: corrupt %s record at offset %d: %d bytes,"
-                    + " with %d before the batch's end and at least %d needed", callbackType, at, size, end - at, fixed));
+        return new IllegalStateException(String.format("dev.tunnel: corrupt %s record at offset %d: %d bytes,"
+                + " with %d before the batch's end and at least %d needed", callbackType, at, (int) (header >>> 32), end - at, fixed));
+    }
+
+    /**
+     * For generated decoders of a kind whose records are all {@code fixed} bytes: the exception
+     * for the record at {@code at}, whose header is not {@code id} and {@code fixed}.
+     */
+    protected static IllegalStateException wrongRecord(long header, int at, int end, int id, int fixed, String callbackType) {
+        int size = (int) (header >>> 32);
+        if ((int) header != id || size < fixed || (size & 7) != 0 || size > end - at) {
+            return badRecord(header, at, end, id, fixed, callbackType);
         }
-        return size;
+        return new IllegalStateException(String.format("dev.tunnel: corrupt %s record at offset %d: %d bytes, where every"
+                + " record of this kind has %d", callbackType, at, (int) (header >>> 32), fixed));
     }
 
     @Override

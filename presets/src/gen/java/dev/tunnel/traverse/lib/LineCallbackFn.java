@@ -215,7 +215,13 @@ public final class LineCallbackFn extends FunctionPointer {
         @Override
         protected void decodeRun(java.nio.ByteBuffer records$, int at$, int end$) {
             while (at$ < end$) {
-                at$ += decode(records$, at$, end$);
+                int size$ = recordSize(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);
+                int payload$ = at$ + FIXED;
+                dev.tunnel.spi.EventBytes bytes = bytes$view.lend(records$, at$ + 16, payload$, at$ + size$);
+                payload$ = bytes$view.next();
+                handler.line(records$.getLong(at$ + 8), bytes, records$.getLong(at$ + 16));
+                bytes$view.release();
+                at$ += size$;
             }
         }
 

@@ -215,7 +215,13 @@ public final class NameEventFn extends FunctionPointer {
         @Override
         protected void decodeRun(java.nio.ByteBuffer records$, int at$, int end$) {
             while (at$ < end$) {
-                at$ += decode(records$, at$, end$);
+                int size$ = recordSize(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);
+                int payload$ = at$ + FIXED;
+                dev.tunnel.spi.EventBytes name = name$view.lend(records$, at$ + 8, payload$, at$ + size$);
+                payload$ = name$view.next();
+                handler.name(name, records$.getLong(at$ + 8));
+                name$view.release();
+                at$ += size$;
             }
         }
 

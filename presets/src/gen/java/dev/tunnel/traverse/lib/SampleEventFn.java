@@ -213,8 +213,15 @@ public final class SampleEventFn extends FunctionPointer {
 
         @Override
         protected void decodeRun(java.nio.ByteBuffer records$, int at$, int end$) {
-            while (at$ < end$) {
-                at$ += decode(records$, at$, end$);
+            long header$ = KIND | (long) FIXED << 32;
+            for (; at$ <= end$ - FIXED; at$ += FIXED) {
+                if (records$.getLong(at$) != header$) {
+                    throw wrongRecord(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);
+                }
+                handler.sample(records$.getLong(at$ + 8), records$.getDouble(at$ + 16), records$.getLong(at$ + 24));
+            }
+            if (at$ != end$) {
+                throw wrongRecord(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);
             }
         }
 

@@ -244,7 +244,16 @@ public final class tl_event_fn extends FunctionPointer {
         @Override
         protected void decodeRun(java.nio.ByteBuffer records$, int at$, int end$) {
             while (at$ < end$) {
-                at$ += decode(records$, at$, end$);
+                int size$ = recordSize(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);
+                int payload$ = at$ + FIXED;
+                dev.tunnel.spi.EventBytes text = text$view.lend(records$, at$ + 120, payload$, at$ + size$);
+                payload$ = text$view.next();
+                dev.tunnel.spi.EventBytes bytes = bytes$view.lend(records$, at$ + 136, payload$, at$ + size$);
+                payload$ = bytes$view.next();
+                handler.event((byte) records$.getLong(at$ + 8), (byte) records$.getLong(at$ + 16), (short) records$.getLong(at$ + 24), (short) records$.getLong(at$ + 32), (int) records$.getLong(at$ + 40), (int) records$.getLong(at$ + 48), records$.getLong(at$ + 56), records$.getLong(at$ + 64), (float) records$.getDouble(at$ + 72), records$.getDouble(at$ + 80), records$.getLong(at$ + 88) != 0, (int) records$.getLong(at$ + 96), records$.getLong(at$ + 104), records$.getLong(at$ + 112), text, bytes, (int) records$.getLong(at$ + 136));
+                text$view.release();
+                bytes$view.release();
+                at$ += size$;
             }
         }
 
