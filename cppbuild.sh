@@ -4,8 +4,9 @@
 #   bash cppbuild.sh install [MODULE] [-platform=P] [-extension=E]
 #   bash cppbuild.sh clean
 #
-# MODULE is traverse (the default: libtraverse, from src/) or testlib (libtestlib, from
-# testlib/src/main/c: the callbacks of every shape that Tunnel's own tests bind).
+# MODULE is traverse (the default: libtraverse, from src/), testlib (libtestlib, from
+# testlib/src/main/c: the callbacks of every shape that Tunnel's own tests bind) or expat
+# (libexpat from Debian's source package, into cppbuild/expat/<platform>; see cppbuild-expat.sh).
 # P defaults to the host platform. CC overrides the compiler an arm picks.
 set -euo pipefail
 
@@ -52,8 +53,12 @@ case "$MODULE" in
     SOURCES=(testlib.c)
     HEADERS=(testlib.h)
     ;;
+  expat)
+    # a third-party library: its own build, from its source package
+    exec bash "$ROOT/cppbuild-expat.sh" "$OPERATION" "$PLATFORM"
+    ;;
   *)
-    echo "cppbuild.sh: unknown module '$MODULE' (modules: traverse, testlib)" >&2
+    echo "cppbuild.sh: unknown module '$MODULE' (modules: traverse, testlib, expat)" >&2
     exit 2
     ;;
 esac

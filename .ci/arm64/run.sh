@@ -7,7 +7,7 @@
 #    platforms in it (--no-build skips this and uses what the last build left in target/).
 # 3. Every native library in traverse-linux-arm64.jar, and in the samples jar's linux-arm64
 #    folders, must be an aarch64 ELF shared object (`file`).
-# 4. The callbacks, handle, closures, traverse and grep samples run on the host's JVM and on the arm64 JVM
+# 4. The callbacks, handle, closures, traverse and grep (per line and batched) samples run on the host's JVM and on the arm64 JVM
 #    under qemu-aarch64-static: stdout, stderr and exit status must be the same, and the arm64 run must
 #    have extracted and loaded the linux-arm64 libraries only.
 # 5. The presets module's tests (every one of them calls into libtraverse) run on the arm64 JVM
@@ -71,10 +71,11 @@ check_libs "$samples_jar" dev/tunnel/traverse/linux-arm64/ org/bytedeco/javacpp/
 #    gets its own JavaCPP cache, so what it loaded can be checked, and no other build's cache is
 #    touched.
 printf 'first line\n\nthird, after an empty one\nlast, without a newline' > "$work/input.txt"
-runs=("callbacks" "handle" "closures 2000" "traverse $work/input.txt" "traverse $root/README.md" "grep the $root/README.md")
+runs=("callbacks" "handle" "closures 2000" "traverse $work/input.txt" "traverse $root/README.md" "grep the $root/README.md"
+  "grep --batched the $root/README.md")
 for run in "${runs[@]}"; do
   read -r -a args <<< "$run"
-  name="${args[0]}${args[1]:+ $(basename "${args[1]}")}"
+  name="${args[0]}${args[1]:+ $(basename -- "${args[1]}")}"
   for arch in x86_64 arm64; do
     if [ "$arch" = x86_64 ]; then java=(java); else java=("$arm64_java"); fi
     out="$work/${name// /_}.$arch"
@@ -104,7 +105,7 @@ t=$(now)
 # A subset: the behaviour tests. The soak and fault tests (ReliabilityTest: millions of
 # iterations, a child JVM) and the scale tests of async traversal stay native-only.
 mvn -B -ntp -pl presets surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 \
-  -Dtest='TraversalTest,TraversalFailureTest,TraversalConcurrencyTest,BatchedTraversalTest,ClosureTest'
+  -Dtest='TraversalTest,TraversalFailureTest,TraversalConcurrencyTest,BatchedTraversalTest,ClosureTest,LineTraversalTest,MixedEventBatchTest'
 # and the technique classes' tests (basics, callbacks without user_data, threads), which call
 # libtraverse's raw bindings from the samples module
 rm -rf samples/target/surefire-reports
