@@ -16,6 +16,8 @@
 #define KIND_SCALAR 0
 #define KIND_BYTES  1
 #define KIND_PAIR   2
+#define KIND_STRINGS 3
+#define MAX_STRINGS 8
 
 typedef struct logged_event {
   uint32_t kind;
@@ -23,6 +25,8 @@ typedef struct logged_event {
   double real;
   uint8_t* bytes[2]; /* copies; NULL for a NULL pointer */
   uint64_t length[2];
+  int strings;                    /* KIND_STRINGS: how many, -1 for a NULL array */
+  char* string[MAX_STRINGS];      /* copies */
 } logged_event;
 
 typedef struct model {
@@ -58,6 +62,7 @@ static void log_event(model* m, uint32_t kind, int64_t value, double real, const
   }
   logged_event* e = &m->log[m->logged++];
   e->kind = kind;
+  e->strings = 0;
   e->value = value;
   e->real = real;
   const void* from[2] = {a, b};
@@ -94,6 +99,43 @@ static const uint8_t* check_bytes(model* m, const uint8_t* slot, const uint8_t* 
   return payload;
 }
 
+static void log_strings(model* m, const char* const* strings) {
+  log_event(m, KIND_STRINGS, 0, 0, NULL, 0, NULL, 0);
+  logged_event* e = &m->log[m->logged - 1];
+  e->strings = -1;
+  if (strings != NULL) {
+    for (e->strings = 0; strings[e->strings] != NULL; e->strings++) {
+      CHECK(e->strings < MAX_STRINGS);
+      e->string[e->strings] = strdup(strings[e->strings]);
+    }
+  }
+}
+
+static void check_strings(model* m, const uint8_t* slot, const uint8_t* payload, const uint8_t* record_end, const logged_event* e) {
+  uint64_t count = read64(slot);
+  uint64_t where = read64(slot + 8);
+  if (e->strings < 0) {
+    CHECK(where == TUNNEL_EVENTS_NULL);
+    return;
+  }
+  CHECK(count == (uint64_t)e->strings);
+  if (where != 0) {
+    m->lent++;
+    const char* const* lent = (const char* const*)(uintptr_t)where; /* C's array, during C's call */
+    for (int i = 0; i < e->strings; i++) {
+      CHECK(strcmp(lent[i], e->string[i]) == 0);
+    }
+    CHECK(lent[e->strings] == NULL);
+    return;
+  }
+  for (int i = 0; i < e->strings; i++) {
+    uint64_t length = read64(payload);
+    CHECK(length == strlen(e->string[i]) && payload + 8 + TUNNEL_EVENTS_PAD(length) <= record_end);
+    CHECK(memcmp(payload + 8, e->string[i], length) == 0);
+    payload += 8 + TUNNEL_EVENTS_PAD(length);
+  }
+}
+
 static void model_flush(void* user_data, int32_t bytes) {
   model* m = (model*)user_data;
   m->flushes++;
@@ -118,6 +160,8 @@ static void model_flush(void* user_data, int32_t bytes) {
     } else if (kind == KIND_BYTES) {
       CHECK((int64_t)read64(r + 8) == e->value);
       CHECK(check_bytes(m, r + 16, r + 32, r + size, e, 0) <= r + size);
+    } else if (kind == KIND_STRINGS) {
+      check_strings(m, r + 8, r + 24, r + size, e);
     } else {
       CHECK(kind == KIND_PAIR);
       const uint8_t* p = check_bytes(m, r + 8, r + 40, r + size, e, 0);
@@ -175,6 +219,21 @@ static void gateway_pair(void* user_data, const char* a, int32_t na, const char*
   }
 }
 
+static void gateway_strings(void* user_data, const char** strings) {
+  tunnel_events* e = (tunnel_events*)user_data;
+  uint64_t count;
+  size_t n = tunnel_events_strings_payload(0, (const char* const*)strings, &count);
+  int lend = n > e->inline_max;
+  uint8_t* r = tunnel_events_begin(e, KIND_STRINGS, 24 + (lend ? 0 : n));
+  if (r == NULL) {
+    return;
+  }
+  tunnel_events_put_strings(r + 8, r + 24, (const char* const*)strings, count, lend);
+  if (lend) {
+    tunnel_events_flush(e);
+  }
+}
+
 /* The calls: each logged, then made through its gateway. */
 static void call_scalar(model* m, int64_t value, double real) {
   if (!m->events.closed) {
@@ -197,6 +256,13 @@ static void call_pair(model* m, const char* a, int32_t na, const char* b, uint64
   gateway_pair(&m->events, a, na, b, nb);
 }
 
+static void call_strings(model* m, const char** strings) {
+  if (!m->events.closed) {
+    log_strings(m, (const char* const*)strings);
+  }
+  gateway_strings(&m->events, strings);
+}
+
 static int model_init(model* m, void* buffer, size_t capacity) {
   memset(m, 0, sizeof *m);
   return tunnel_events_init(&m->events, buffer, capacity, model_flush, m);
@@ -214,6 +280,9 @@ static void model_finish(model* m) {
   for (size_t i = 0; i < m->logged; i++) {
     free(m->log[i].bytes[0]);
     free(m->log[i].bytes[1]);
+    for (int j = 0; j < m->log[i].strings; j++) {
+      free(m->log[i].string[j]);
+    }
   }
   free(m->log);
   m->log = NULL;

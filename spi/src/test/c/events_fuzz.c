@@ -36,6 +36,27 @@ int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     size_t nb = (op & 0x40) ? b % (capacity + capacity / 2) : b % 64;
     const uint8_t* pa = (op & 0x10) ? NULL : pool + (b % (pool_size - na));
     const uint8_t* pb = (op & 0x20) ? NULL : pool + (a % (pool_size - nb));
+    if ((op & 0x0C) == 0x0C) { /* a string array: up to 7 strings cut from the pool */
+      const char* strings[MAX_STRINGS];
+      char* copies[MAX_STRINGS];
+      int count = (int)(a % MAX_STRINGS);
+      for (int i = 0; i < count; i++) {
+        size_t n = (op & 0x80) && i == 0 ? b % (capacity + capacity / 2) : (b >> (i % 8)) % 40;
+        copies[i] = (char*)malloc(n + 1);
+        memcpy(copies[i], pool + (a * (size_t)(i + 1)) % (pool_size - n), n);
+        for (size_t j = 0; j < n; j++) {
+          copies[i][j] = copies[i][j] ? copies[i][j] : 'z'; /* NUL-terminated strings: no NUL inside */
+        }
+        copies[i][n] = '\0';
+        strings[i] = copies[i];
+      }
+      strings[count] = NULL;
+      call_strings(&m, (op & 0x10) ? NULL : strings);
+      for (int i = 0; i < count; i++) {
+        free(copies[i]);
+      }
+      continue;
+    }
     switch (op % 3) {
       case 0:
         call_scalar(&m, (int64_t)(a << 16 | b), (double)a / (double)(b + 1));

@@ -73,6 +73,26 @@ static void records_of_every_shape_straddle_every_boundary(size_t capacity) {
   free(buffer);
 }
 
+static void string_arrays_are_copied_or_lent(size_t capacity) {
+  uint64_t* buffer = (uint64_t*)malloc(capacity);
+  model m;
+  EXPECT(model_init(&m, buffer, capacity) == 0);
+  char* big = (char*)malloc(capacity);
+  memset(big, 'x', capacity - 1);
+  big[capacity - 1] = '\0';
+  const char* none[] = {NULL};
+  for (int i = 0; i < 3000; i++) {
+    const char* some[] = {"name", i % 3 ? "value" : "", "n2", big + capacity - 1 - (size_t)(i % 700), NULL};
+    call_strings(&m, i % 5 == 0 ? NULL : i % 7 == 0 ? (const char**)none : (const char**)some);
+  }
+  const char* huge[] = {"a", big, NULL}; /* over half the batch: lent */
+  call_strings(&m, huge);
+  model_finish(&m);
+  EXPECT(m.delivered == 3001 && m.lent > 0);
+  free(big);
+  free(buffer);
+}
+
 static void a_batch_closed_by_java_calls_it_no_more(void) {
   uint64_t buffer[512];
   model m;
@@ -108,6 +128,8 @@ int main(void) {
   records_of_every_shape_straddle_every_boundary(TUNNEL_EVENTS_MIN_CAPACITY);
   records_of_every_shape_straddle_every_boundary(TUNNEL_EVENTS_MIN_CAPACITY + 8);
   records_of_every_shape_straddle_every_boundary(65536);
+  string_arrays_are_copied_or_lent(TUNNEL_EVENTS_MIN_CAPACITY);
+  string_arrays_are_copied_or_lent(65536);
   a_batch_closed_by_java_calls_it_no_more();
   a_batch_serves_call_after_call();
   printf("tunnel_events.h: %d checks passed\n", checks);

@@ -1,5 +1,6 @@
 /* libtestlib: see testlib.h. */
 #include "testlib.h"
+#include <stdio.h>
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -143,6 +144,40 @@ void tl_emit_events(tl_event_fn fn, void* user_data, int32_t first, int32_t coun
         if (bytes != NULL) {
             memset(bytes, 0x55, (size_t)length + 1);
             free(bytes);
+        }
+    }
+}
+
+/*
+ * Element n: its name "e<n>"; atts NULL when n % 11 == 0, else n % 7 pairs, pair i being
+ * "a<i>" and a value of (n + i) % 5 letters 'v' (empty ones included); when n % 500 == 499 the
+ * last value is 40,000 letters 'w', more than half a default batch. BatchedEventsTest derives
+ * the same strings.
+ */
+void tl_emit_elements(tl_element_fn fn, void* user_data, int32_t first, int32_t count) {
+    for (int32_t n = first; n < first + count; n++) {
+        char name[16];
+        snprintf(name, sizeof name, "e%d", (int)n);
+        int pairs = n % 11 == 0 ? -1 : n % 7;
+        char** atts = NULL;
+        if (pairs >= 0) {
+            atts = calloc((size_t)(2 * pairs + 1), sizeof(char*));
+            for (int i = 0; i < pairs; i++) {
+                size_t length = (n % 500 == 499 && i == pairs - 1) ? 40000 : (size_t)((n + i) % 5);
+                atts[2 * i] = malloc(16);
+                snprintf(atts[2 * i], 16, "a%d", i);
+                atts[2 * i + 1] = malloc(length + 1);
+                memset(atts[2 * i + 1], length == 40000 ? 'w' : 'v', length);
+                atts[2 * i + 1][length] = '\0';
+            }
+        }
+        fn(user_data, name, (const char**)atts);
+        if (atts != NULL) {
+            for (int i = 0; i < 2 * pairs; i++) {
+                memset(atts[i], 0x55, strlen(atts[i]));
+                free(atts[i]);
+            }
+            free(atts);
         }
     }
 }

@@ -93,6 +93,13 @@ typedef void (*tl_event_fn)(int8_t a, uint8_t b, int16_t c, uint16_t d, void* us
  * memory of its own that is wiped and freed right after the call (see testlib.c). */
 void tl_emit_events(tl_event_fn fn, void* user_data, int32_t first, int32_t count);
 
+/* An element with its attributes, as expat reports one: a NULL-terminated array of strings,
+ * name, value, name, value, ... */
+typedef void (*tl_element_fn)(void* user_data, const char* name, const char** atts);
+/* Calls fn for n in [first, first + count): see testlib.c for the strings, in memory wiped and
+ * freed right after each call. */
+void tl_emit_elements(tl_element_fn fn, void* user_data, int32_t first, int32_t count);
+
 /* A C library that keeps a callback without user data and calls it later. */
 void tl_keep_none(tl_none_fn fn);
 int32_t tl_call_kept_none(int32_t v);

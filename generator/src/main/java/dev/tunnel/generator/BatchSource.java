@@ -36,11 +36,18 @@ final class BatchSource {
     private final Map<String, Value> lengthOf = new HashMap<>();
     /** The parameters that are some pointer's length. */
     private final Map<String, Value> lengths = new HashMap<>();
+    /** The parameters that are NULL-terminated string arrays. */
+    private final java.util.Set<String> strings = new java.util.HashSet<>();
     /** Each parameter's slot offset in the record (none for user data and lengths). */
     private final Map<String, Integer> slots = new LinkedHashMap<>();
     private final int fixed;
 
     BatchSource(String typedef, CallSignature signature, int userData, String method, String[] lengthDeclarations, int kind) {
+        this(typedef, signature, userData, method, lengthDeclarations, new String[0], kind);
+    }
+
+    BatchSource(String typedef, CallSignature signature, int userData, String method, String[] lengthDeclarations,
+            String[] stringArrays, int kind) {
         this.typedef = typedef;
         this.method = method;
         this.kind = kind;
@@ -70,6 +77,13 @@ final class BatchSource {
                 throw new GeneratorException(typedef + ": lengths entry '" + declaration + "' names a parameter twice");
             }
         }
+        for (String name : stringArrays) {
+            Value array = parameter(name.trim(), name);
+            if (array.kind() != Kind.POINTER || parameters.indexOf(array) == userData || lengthOf.containsKey(array.name())) {
+                throw new GeneratorException(typedef + ": strings entry '" + name + "' is not a char** parameter");
+            }
+            strings.add(array.name());
+        }
         int offset = 8;
         for (int i = 0; i < parameters.size(); i++) {
             Value v = parameters.get(i);
@@ -77,7 +91,7 @@ final class BatchSource {
                 continue;
             }
             slots.put(v.name(), offset);
-            offset += isBytes(v) ? 16 : 8;
+            offset += isBytes(v) || isStrings(v) ? 16 : 8;
         }
         if (offset > MAX_FIXED) {
             throw new GeneratorException(typedef + ": " + slots.size() + " arguments take " + offset + " bytes per record; batches take at most "
@@ -98,6 +112,16 @@ final class BatchSource {
     /** Whether a parameter's bytes are copied: a {@code char*}, or a pointer with a declared length. */
     private boolean isBytes(Value v) {
         return v.kind() == Kind.CHARS || v.kind() == Kind.POINTER && lengthOf.containsKey(v.name());
+    }
+
+    /** Whether a parameter is a declared NULL-terminated string array. */
+    private boolean isStrings(Value v) {
+        return strings.contains(v.name());
+    }
+
+    /** Whether a parameter's content is copied into the record's payload. */
+    private boolean isCopied(Value v) {
+        return isBytes(v) || isStrings(v);
     }
 
     private List<Value> javaParameters() {
@@ -148,6 +172,9 @@ final class BatchSource {
         if (isBytes(v)) {
             return "dev.tunnel.spi.EventBytes";
         }
+        if (isStrings(v)) {
+            return "dev.tunnel.spi.EventStrings";
+        }
         return v.kind() == Kind.POINTER ? "long" : v.javaType();
     }
 
@@ -161,9 +188,9 @@ final class BatchSource {
         s.append("        static final int FIXED = ").append(fixed).append(";\n");
         s.append("        private final Batched handler;\n");
         for (Value v : java) {
-            if (isBytes(v)) {
-                s.append("        private final dev.tunnel.spi.EventBytes ").append(v.name()).append("$view = new dev.tunnel.spi.EventBytes(TYPE, \"")
-                        .append(v.name()).append("\");\n");
+            if (isCopied(v)) {
+                s.append("        private final ").append(javaType(v)).append(" ").append(v.name()).append("$view = new ").append(javaType(v))
+                        .append("(TYPE, \"").append(v.name()).append("\");\n");
             }
         }
         s.append("\n        BatchDecoder(Batched handler) {\n");
@@ -171,7 +198,7 @@ final class BatchSource {
         s.append("            this.handler = handler;\n");
         s.append("        }\n\n");
         s.append("        @Override\n        protected void decodeRun(java.nio.ByteBuffer records$, int at$, int end$) {\n");
-        if (java.stream().anyMatch(this::isBytes)) {
+        if (java.stream().anyMatch(this::isCopied)) {
             // the record's body in the loop itself: a decode() compiled on its own first is too large to inline here
             s.append("            while (at$ < end$) {\n");
             s.append(body(java, "                "));
@@ -196,7 +223,7 @@ final class BatchSource {
         s.append("            return size$;\n        }\n\n");
         s.append("        @Override\n        protected void release() {\n");
         for (Value v : java) {
-            if (isBytes(v)) {
+            if (isCopied(v)) {
                 s.append("            ").append(v.name()).append("$view.release();\n");
             }
         }
@@ -208,14 +235,14 @@ final class BatchSource {
     private String body(List<Value> java, String indent) {
         StringBuilder s = new StringBuilder();
         s.append(indent).append("int size$ = recordSize(records$.getLong(at$), at$, end$, KIND, FIXED, TYPE);\n");
-        if (java.stream().anyMatch(this::isBytes)) {
+        if (java.stream().anyMatch(this::isCopied)) {
             s.append(indent).append("int payload$ = at$ + FIXED;\n");
         }
         List<String> arguments = new ArrayList<>();
         List<String> released = new ArrayList<>();
         for (Value v : java) {
-            if (isBytes(v)) {
-                s.append(indent).append("dev.tunnel.spi.EventBytes ").append(v.name()).append(" = ").append(v.name())
+            if (isCopied(v)) {
+                s.append(indent).append(javaType(v)).append(" ").append(v.name()).append(" = ").append(v.name())
                         .append("$view.lend(records$, at$ + ").append(slots.get(v.name())).append(", payload$, at$ + size$);\n");
                 s.append(indent).append("payload$ = ").append(v.name()).append("$view.next();\n");
                 released.add(v.name() + "$view");
@@ -279,7 +306,7 @@ final class BatchSource {
         List<Value> bytes = new ArrayList<>();
         for (int i = 0; i < parameters.size(); i++) {
             Value v = parameters.get(i);
-            if (i != userData && isBytes(v)) {
+            if (i != userData && isCopied(v)) {
                 bytes.add(v);
             }
         }
@@ -287,8 +314,14 @@ final class BatchSource {
         if (!bytes.isEmpty()) {
             c.append("  size_t tunnel_n = 0;\n");
             for (Value v : bytes) {
-                c.append("  uint64_t tunnel_length_").append(v.name()).append(" = ").append(cLength(v)).append(";\n");
-                c.append("  tunnel_n = tunnel_events_payload(tunnel_n, ").append(v.name()).append(", tunnel_length_").append(v.name()).append(");\n");
+                if (isStrings(v)) {
+                    c.append("  uint64_t tunnel_count_").append(v.name()).append(";\n");
+                    c.append("  tunnel_n = tunnel_events_strings_payload(tunnel_n, (const char* const*)").append(v.name())
+                            .append(", &tunnel_count_").append(v.name()).append(");\n");
+                } else {
+                    c.append("  uint64_t tunnel_length_").append(v.name()).append(" = ").append(cLength(v)).append(";\n");
+                    c.append("  tunnel_n = tunnel_events_payload(tunnel_n, ").append(v.name()).append(", tunnel_length_").append(v.name()).append(");\n");
+                }
             }
             c.append("  int tunnel_lend = tunnel_n > tunnel_e->inline_max;\n");
             size = fixed + " + (tunnel_lend ? 0 : tunnel_n)";
@@ -301,7 +334,10 @@ final class BatchSource {
         for (Map.Entry<String, Integer> slot : slots.entrySet()) {
             Value v = parameter(slot.getKey(), slot.getKey());
             String at = "tunnel_r + " + slot.getValue();
-            if (isBytes(v)) {
+            if (isStrings(v)) {
+                c.append("  tunnel_p = tunnel_events_put_strings(").append(at).append(", tunnel_p, (const char* const*)").append(v.name())
+                        .append(", tunnel_count_").append(v.name()).append(", tunnel_lend);\n");
+            } else if (isBytes(v)) {
                 c.append("  tunnel_p = tunnel_events_put_bytes(").append(at).append(", tunnel_p, ").append(v.name()).append(", tunnel_length_")
                         .append(v.name()).append(", tunnel_lend);\n");
             } else if (v.kind() == Kind.POINTER) {

@@ -273,7 +273,7 @@ final class GatewaySource {
         }
         s.append(new ClosureSource(this, typedef).write());
         if (declaration.batched()) {
-            s.append(new BatchSource(typedef, signature, userData, method, declaration.lengths(), index).write());
+            s.append(new BatchSource(typedef, signature, userData, method, declaration.lengths(), declaration.strings(), index).write());
         }
         s.append("}\n");
         return s.toString();

@@ -34,6 +34,7 @@ class GatewaySourceTest {
             @Override public String onFailure() { return onFailure; }
             @Override public boolean batched() { return batched; }
             @Override public String[] lengths() { return lengths; }
+            @Override public String[] strings() { return typedef.startsWith("element") ? new String[] {"atts"} : new String[0]; }
         };
     }
 
@@ -164,6 +165,17 @@ class GatewaySourceTest {
         GeneratorException malformed = assertThrows(GeneratorException.class,
                 () -> generateBatched("b_fn", 0, "public native void call(Pointer ud, Pointer p, int n);", "p:n"));
         assertTrue(malformed.getMessage().contains("'p:n' is not pointer=length"), malformed.getMessage());
+    }
+
+    @Test
+    void stringArraysAreCopiedStringByString() {
+        String source = generateBatched("element_fn", 0, "public native void call(Pointer ud, @Cast(\"const char*\") BytePointer name,"
+                + " @Cast(\"const char**\") PointerPointer atts);");
+        assertTrue(source.contains("void on(dev.tunnel.spi.EventBytes name, dev.tunnel.spi.EventStrings atts);"), source);
+        assertTrue(source.contains("static final int FIXED = 40;"), source);
+        assertTrue(source.contains("tunnel_n = tunnel_events_strings_payload(tunnel_n, (const char* const*)atts, &tunnel_count_atts);"), source);
+        assertTrue(source.contains("tunnel_p = tunnel_events_put_strings(tunnel_r + 24, tunnel_p, (const char* const*)atts, tunnel_count_atts, tunnel_lend);"), source);
+        assertTrue(source.contains("dev.tunnel.spi.EventStrings atts = atts$view.lend(records$, at$ + 24, payload$, at$ + size$);"), source);
     }
 
     @Test

@@ -95,6 +95,17 @@ public @interface Callback {
      */
     String[] lengths() default {};
 
+    /**
+     * NULL-terminated arrays of NUL-terminated strings among the parameters ({@code char**}),
+     * for {@link #batched()}: a batch copies every string, and the handler gets an
+     * {@link EventStrings}. Other pointers to pointers are passed as their address.
+     *
+     * <pre>{@code
+     * @Callback(value = "XML_StartElementHandler", userData = 0, method = "startElement", batched = true, strings = "atts")
+     * }</pre>
+     */
+    String[] strings() default {};
+
     /** The container of repeated {@link Callback} declarations. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
  * The bytes of a string or byte-range argument of a batched event ({@link EventBatch}): what C
@@ -94,6 +95,27 @@ public final class EventBytes {
         memory = new Borrowed.AddressPointer(where).capacity(length).asByteBuffer().order(ByteOrder.nativeOrder());
         offset = 0;
         return this;
+    }
+
+    /** For {@link EventStrings}: points the view at {@code length} copied bytes at {@code offset} of {@code records}. */
+    void point(ByteBuffer records, int offset, int length) {
+        if (memory != records) {
+            memory = records;
+        }
+        this.offset = offset;
+        this.length = length;
+    }
+
+    /** For {@link EventStrings}: points the view at C's own NUL-terminated string at {@code address}, lent for the call. */
+    void pointLent(long address) {
+        long size = BytePointer.strlen(new Borrowed.AddressPointer(address));
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("dev.tunnel: a string of the " + parameter + " argument of a " + callbackType
+                    + " event has " + size + " bytes; a view holds at most " + (Integer.MAX_VALUE - 8));
+        }
+        length = (int) size;
+        memory = new Borrowed.AddressPointer(address).capacity(length).asByteBuffer().order(ByteOrder.nativeOrder());
+        offset = 0;
     }
 
     /** For generated decoders: where the record's payload after this view's bytes starts. */

@@ -18,7 +18,10 @@
  *                   any other value    C's own address: the payload was too large to copy, the
  *                                      bytes are lent, and the gateway flushes before returning
  *                 a length argument has no slot of its own: Java reads it from its bytes' slot
- *   payload       the copied bytes of each bytes slot, in order, each padded to 8
+ *     strings     16 bytes, for a NULL-terminated array of NUL-terminated strings (char**):
+ *                 the count, then where they are, as for bytes (a lent array is C's char**)
+ *   payload       the copied bytes of each bytes slot, in order, each padded to 8; for a
+ *                 strings slot, per string its length (8 bytes) and its bytes, padded to 8
  *
  * Several typedefs share one batch, in the order C called them. Use from C (the generated
  * gateways do this; C tests and fuzzers too):
@@ -219,6 +222,49 @@ static inline uint8_t* tunnel_events_put_bytes(uint8_t* slot, uint8_t* payload, 
   tunnel_events_put_i64(slot + 8, 0);
   tunnel_events_copy(payload, (const uint8_t*)bytes, (size_t)length);
   return payload + TUNNEL_EVENTS_PAD(length);
+}
+
+/*
+ * The payload a NULL-terminated array of strings takes (per string 8 bytes of length and its
+ * bytes padded to 8; none for a NULL array), added to `sum`, saturating; *count gets how many
+ * strings there are.
+ */
+static inline size_t tunnel_events_strings_payload(size_t sum, const char* const* strings, uint64_t* count) {
+  *count = 0;
+  if (strings == NULL) {
+    return sum;
+  }
+  for (; strings[*count] != NULL; (*count)++) {
+    size_t length = strlen(strings[*count]);
+    size_t more = length > TUNNEL_EVENTS_MAX_CAPACITY ? SIZE_MAX : 8 + TUNNEL_EVENTS_PAD(length);
+    sum = sum > SIZE_MAX - more ? SIZE_MAX : sum + more;
+  }
+  return sum;
+}
+
+/*
+ * Fills a strings slot (count, where) and, unless the array is NULL or lent, copies each string
+ * (its length, then its bytes) to payload; returns where the next payload goes.
+ */
+static inline uint8_t* tunnel_events_put_strings(uint8_t* slot, uint8_t* payload, const char* const* strings,
+                                                 uint64_t count, int lend) {
+  tunnel_events_put_i64(slot, (int64_t)count);
+  if (strings == NULL) {
+    tunnel_events_put_i64(slot + 8, TUNNEL_EVENTS_NULL);
+    return payload;
+  }
+  if (lend) {
+    tunnel_events_put_i64(slot + 8, (int64_t)(uintptr_t)strings);
+    return payload;
+  }
+  tunnel_events_put_i64(slot + 8, 0);
+  for (uint64_t i = 0; i < count; i++) {
+    size_t length = strlen(strings[i]);
+    tunnel_events_put_i64(payload, (int64_t)length);
+    tunnel_events_copy(payload + 8, (const uint8_t*)strings[i], length);
+    payload += 8 + TUNNEL_EVENTS_PAD(length);
+  }
+  return payload;
 }
 
 #ifdef __cplusplus

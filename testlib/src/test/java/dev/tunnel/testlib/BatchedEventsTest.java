@@ -1,10 +1,13 @@
 package dev.tunnel.testlib;
 
+import static dev.tunnel.testlib.global.testlib.tl_emit_elements;
 import static dev.tunnel.testlib.global.testlib.tl_emit_events;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.tunnel.spi.EventBatch;
 import dev.tunnel.spi.EventBytes;
+import dev.tunnel.spi.EventStrings;
+import dev.tunnel.testlib.lib.tl_element_fn;
 import dev.tunnel.testlib.lib.tl_event_fn;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +71,59 @@ class BatchedEventsTest {
             }
             n++;
         }
+    }
+
+    /** What testlib.c's tl_emit_elements passes for element n. */
+    static final class ExpectingElements implements tl_element_fn.Batched {
+        int n;
+        int lentValues;
+
+        @Override
+        public void element(EventBytes name, EventStrings atts) {
+            String at = "element " + n;
+            assertTrue(name.contentEquals("e" + n), at);
+            if (n % 11 == 0) {
+                assertNull(atts, at);
+            } else {
+                int pairs = n % 7;
+                assertEquals(2 * pairs, atts.size(), at);
+                for (int i = 0; i < pairs; i++) {
+                    assertEquals("a" + i, atts.get(2 * i).getString(), at);
+                    boolean large = n % 500 == 499 && i == pairs - 1;
+                    String value = large ? "w".repeat(40_000) : "v".repeat((n + i) % 5);
+                    assertTrue(atts.get(2 * i + 1).contentEquals(value), at + ", value " + i);
+                    lentValues += large ? 1 : 0;
+                }
+            }
+            n++;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}-byte batch")
+    @ValueSource(ints = {EventBatch.MIN_CAPACITY, 10_000, EventBatch.DEFAULT_CAPACITY})
+    void stringArraysArriveStringByStringNullsAndLargeOnesIncluded(int capacity) {
+        ExpectingElements handler = new ExpectingElements();
+        try (EventBatch batch = EventBatch.open(capacity, tl_element_fn.batched(handler))) {
+            tl_emit_elements(tl_element_fn.BATCHING, batch.pointer(), 0, 5000);
+            batch.finish();
+        }
+        assertEquals(5000, handler.n);
+        assertTrue(handler.lentValues > 0, "some values were larger than half the batch");
+    }
+
+    @Test
+    void aStringArrayKeptPastItsCallThrows() {
+        List<EventStrings> kept = new ArrayList<>();
+        try (EventBatch batch = EventBatch.open(EventBatch.DEFAULT_CAPACITY, tl_element_fn.batched((name, atts) -> {
+            if (atts != null && atts.size() > 0) {
+                kept.add(atts);
+            }
+        }))) {
+            tl_emit_elements(tl_element_fn.BATCHING, batch.pointer(), 1, 3);
+            batch.finish();
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> kept.get(0).size());
+        assertTrue(e.getMessage().contains("the atts argument of a tl_element_fn event"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}-byte batch")

@@ -133,6 +133,12 @@ public static native int tl_call_address(@Cast("uintptr_t") long fn, int v);
 /* Calls fn for n in [first, first + count) with values derived from n, each text and bytes in
  * memory of its own that is wiped and freed right after the call (see testlib.c). */
 public static native void tl_emit_events(tl_event_fn fn, Pointer user_data, int first, int count);
+// Targeting ../lib/tl_element_fn.java
+
+
+/* Calls fn for n in [first, first + count): see testlib.c for the strings, in memory wiped and
+ * freed right after each call. */
+public static native void tl_emit_elements(tl_element_fn fn, Pointer user_data, int first, int count);
 
 /* A C library that keeps a callback without user data and calls it later. */
 public static native void tl_keep_none(tl_none_fn fn);

@@ -43,6 +43,7 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 @Callback(value = "tl_pointer_fn", userData = 0)
 // every scalar in one void event, batched too (EventBatch)
 @Callback(value = "tl_event_fn", userData = 4, method = "event", batched = true, lengths = "bytes=length")
+@Callback(value = "tl_element_fn", userData = 0, method = "element", batched = true, strings = "atts")
 // no user data: the target bound to the calling thread
 @Callback(value = "tl_none_fn", userData = Callback.NONE, onFailure = "-1")
 public class testlib implements InfoMapper {
