@@ -81,6 +81,8 @@ public final class EventBatch implements AutoCloseable {
     private final EventKind single;
     private final CallbackScope<EventBatch> scope;
     private boolean closed;
+    /** Whether records are being decoded: the memory the handlers' views read must stay. */
+    private boolean delivering;
 
     private EventBatch(int capacity, Runnable stopRequest, EventKind[] kinds) {
         if (capacity < MIN_CAPACITY || capacity > MAX_CAPACITY) {
@@ -242,6 +244,15 @@ public final class EventBatch implements AutoCloseable {
         if (bytes < 0 || bytes > capacity || (bytes & 7) != 0) {
             throw new IllegalStateException("dev.tunnel: C flushed " + bytes + " bytes of records from a batch of " + capacity);
         }
+        delivering = true;
+        try {
+            decodeRecords(bytes);
+        } finally {
+            delivering = false;
+        }
+    }
+
+    private void decodeRecords(int bytes) {
         if (single != null) {
             single.decodeRun(records, 0, bytes);
             return;
@@ -273,9 +284,18 @@ public final class EventBatch implements AutoCloseable {
         }
     }
 
-    /** Frees the batch; C must no longer hold its address. */
+    /**
+     * Frees the batch; C must no longer hold its address.
+     *
+     * @throws IllegalStateException if called by one of the batch's own handlers, whose views
+     *     read the memory it would free: close the batch after the C call returned
+     */
     @Override
     public void close() {
+        if (delivering) {
+            throw new IllegalStateException("dev.tunnel: " + this + " was closed by one of its own handlers, during delivery;"
+                    + " close it after the C call returned");
+        }
         if (!closed) {
             closed = true;
             scope.close();

@@ -191,6 +191,22 @@ class BatchedEventsTest {
     }
 
     @Test
+    void aHandlerCannotCloseItsOwnBatch() {
+        EventBatch[] self = new EventBatch[1];
+        int[] calls = {0};
+        try (EventBatch batch = EventBatch.open(EventBatch.MIN_CAPACITY, tl_element_fn.batched((name, atts) -> {
+            calls[0]++;
+            self[0].close(); // would free the memory name reads
+        }))) {
+            self[0] = batch;
+            tl_emit_elements(tl_element_fn.BATCHING, batch.pointer(), 0, 100);
+            IllegalStateException e = assertThrows(IllegalStateException.class, batch::finish);
+            assertTrue(e.getMessage().contains("closed by one of its own handlers"), e.getMessage());
+        }
+        assertEquals(1, calls[0], "the first handler's failure stopped delivery");
+    }
+
+    @Test
     void badCapacitiesAndKindsAreRefusedNamingThem() {
         tl_event_fn.Batched nothing = (a, b, c, d, e, f, g, h, x, y, flag, color, size, pointer, text, bytes, length) -> { };
         IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
