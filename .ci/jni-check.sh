@@ -10,14 +10,14 @@ version=$("$java_home/bin/java" -version 2>&1 | head -1)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 echo "jni-check: $version, -Xcheck:jni"
-JAVA_HOME="$java_home" mvn -B -ntp -Dstyle.color=never verify -pl runtime,spi,threads,generator,presets,testlib,platform,exports,samples \
+JAVA_HOME="$java_home" mvn -B -ntp -Dstyle.color=never verify -pl runtime,spi,threads,generator,presets/traverse,testlib,platform,exports,samples \
   -Dtunnel.test.jvmArgs="-Xcheck:jni --enable-native-access=ALL-UNNAMED" > "$log" 2>&1 || {
   tail -60 "$log"
   echo "jni-check: the test suite failed on $version" >&2
   exit 1
 }
 pattern='FATAL ERROR in native method|WARNING in native method|WARNING: JNI local refs|WARNING: A restricted method|WARNING: java\.lang\.System::load|WARNING: Use --enable-native-access'
-found=$( { cat "$log"; find runtime spi threads generator presets testlib exports samples -path '*/target/*-reports/*' -type f -exec cat {} +; } \
+found=$( { cat "$log"; find runtime spi threads generator presets/traverse testlib exports samples -path '*/target/*-reports/*' -type f -exec cat {} +; } \
   | grep -a -E "$pattern" | grep -a -v -x -F -f .ci/jni-allowlist.txt || true)
 if [ -n "$found" ]; then
   echo "$found" | sort | uniq -c >&2

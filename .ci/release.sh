@@ -81,13 +81,13 @@ echo "release: building $version in $src"
 
 bash "$root/.ci/arm64/setup" >/dev/null
 cd "$src"
-published=.,runtime,spi,threads,generator,presets,platform,exports
+published=.,runtime,spi,threads,generator,presets/traverse,platform,exports
 
 # linux-arm64, cross-compiled: only its classifier jar is kept.
-mvn "${mvn_args[@]}" -Dtunnel.release package -pl presets -am -DskipTests \
+mvn "${mvn_args[@]}" -Dtunnel.release package -pl presets/traverse -am -DskipTests \
   -Dmaven.javadoc.skip -Dmaven.source.skip -Djavacpp.platform=linux-arm64 > "$work/arm64.log" 2>&1 \
   || { tail -50 "$work/arm64.log"; echo "release: linux-arm64 build failed ($work/arm64.log)" >&2; exit 1; }
-cp presets/target/traverse-linux-arm64.jar "$work/arm64/"
+cp presets/traverse/target/traverse-linux-arm64.jar "$work/arm64/"
 
 # linux-x86_64 and everything else, deployed with the arm64 jar into DIR.
 mvn "${mvn_args[@]}" -Dtunnel.release -Dtunnel.all-platforms -DskipTests -pl "$published" \

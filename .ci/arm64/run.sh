@@ -19,7 +19,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 root=$PWD
 arm64_java="$root/.ci/arm64/bin/java"
 samples_jar=samples/target/tunnel-samples.jar
-traverse_jar=presets/target/traverse-linux-arm64.jar
+traverse_jar=presets/traverse/target/traverse-linux-arm64.jar
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -100,11 +100,11 @@ echo "$loaded" | grep -q 'dev/tunnel/traverse/linux-arm64/libjnitraverse.so' || 
 ! echo "$loaded" | grep -q x86_64 || fail "the arm64 JVM extracted x86_64 libraries"
 
 # 5. The presets tests on the arm64 JVM. Their reports replace the host run's.
-rm -rf presets/target/surefire-reports
+rm -rf presets/traverse/target/surefire-reports
 t=$(now)
 # A subset: the behaviour tests. The soak and fault tests (ReliabilityTest: millions of
 # iterations, a child JVM) and the scale tests of async traversal stay native-only.
-mvn -B -ntp -pl presets surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 \
+mvn -B -ntp -pl presets/traverse surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 \
   -Dtest='TraversalTest,TraversalFailureTest,TraversalConcurrencyTest,BatchedTraversalTest,ClosureTest,LineTraversalTest,MixedEventBatchTest'
 # and the technique classes' tests (basics, callbacks without user_data, threads), which call
 # libtraverse's raw bindings from the samples module
@@ -112,8 +112,8 @@ rm -rf samples/target/surefire-reports
 mvn -B -ntp -pl samples surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 \
   -Dtest='BasicsTest,CLibraryTest,ThreadingTest'
 times+=("presets and technique tests under qemu: $(since "$t") s")
-reports=(presets/target/surefire-reports/TEST-*.xml samples/target/surefire-reports/TEST-*.xml)
-[ -f "${reports[0]}" ] || fail "no test report in presets/target/surefire-reports"
+reports=(presets/traverse/target/surefire-reports/TEST-*.xml samples/target/surefire-reports/TEST-*.xml)
+[ -f "${reports[0]}" ] || fail "no test report in presets/traverse/target/surefire-reports"
 [ -f "${reports[-1]}" ] || fail "no test report in samples/target/surefire-reports"
 for report in "${reports[@]}"; do
   grep -q 'name="os.arch" value="aarch64"' "$report" || fail "$report: tests did not run on the arm64 JVM"

@@ -17,8 +17,8 @@ jars=(
   "$root/runtime/target/tunnel-runtime.jar"
   "$root/spi/target/tunnel-spi.jar"
   "$root/threads/target/tunnel-threads.jar"
-  "$root/presets/target/traverse.jar"
-  "$root/presets/target/traverse-$platform.jar"
+  "$root/presets/traverse/target/traverse.jar"
+  "$root/presets/traverse/target/traverse-$platform.jar"
 )
 modulepath=$(IFS=:; echo "${jars[*]}")
 out=$(mktemp -d)

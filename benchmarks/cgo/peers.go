@@ -13,7 +13,7 @@ package cgobench
 #cgo CFLAGS: -O2 -I${SRCDIR}/../../src -I${SRCDIR}/../src/main/native
 // bench_peers.h includes traverse_batched.h (the preset's), which includes tunnel_batch.h (the runtime's):
 // the include paths of the benchmarks' JNI build (benchmarks/pom.xml).
-#cgo CFLAGS: -I${SRCDIR}/../../presets/src/main/native -I${SRCDIR}/../../spi/src/main/resources/dev/tunnel/include
+#cgo CFLAGS: -I${SRCDIR}/../../presets/traverse/src/main/native -I${SRCDIR}/../../spi/src/main/resources/dev/tunnel/include
 #include <stdint.h>
 #include <stdlib.h>
 #include "bench_peers.h"

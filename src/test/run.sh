@@ -9,7 +9,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 sources=(test/traverse_test.c traverse.c clibrary.c basics.c myprint.c threads.c hooks.c)
 flags=(-std=c99 -Wall -Wextra -Werror -g -O1 -pthread -I. -I../spi/src/main/resources/dev/tunnel/include
-  -I../presets/src/main/native)
+  -I../presets/traverse/src/main/native)
 
 gcc "${flags[@]}" -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
   "${sources[@]}" -lm -o "$out/traverse_test_asan"
