@@ -20,7 +20,8 @@ import java.util.Map;
  * then the copied bytes. A length argument has no slot: it is its bytes' length.
  *
  * <pre>{@code
- * String members = new BatchSource(gatewaySource, declaration, 4).write(); // inside the class body
+ * String members = new BatchSource("LineCallbackFn", signature, 0, "line", new String[] {"bytes=length"}, new String[0], 4,
+ *         "LineCallbackFn").write(); // inside the class body
  * }</pre>
  */
 final class BatchSource {
@@ -42,13 +43,13 @@ final class BatchSource {
     private final Map<String, Integer> slots = new LinkedHashMap<>();
     private final int fixed;
 
-    BatchSource(String typedef, CallSignature signature, int userData, String method, String[] lengthDeclarations, int kind) {
-        this(typedef, signature, userData, method, lengthDeclarations, new String[0], kind);
-    }
+    /** The typedef whose class holds the preset's one {@code EventFlush}: this one, or another of the preset. */
+    private final String flushOwner;
 
     BatchSource(String typedef, CallSignature signature, int userData, String method, String[] lengthDeclarations,
-            String[] stringArrays, int kind) {
+            String[] stringArrays, int kind, String flushOwner) {
         this.typedef = typedef;
+        this.flushOwner = flushOwner;
         this.method = method;
         this.kind = kind;
         this.parameters = signature.parameters();
@@ -164,7 +165,9 @@ final class BatchSource {
         s.append("    }\n\n");
         s.append(decoder(java));
         s.append(gateway());
-        s.append(flush());
+        if (flushOwner.equals(typedef)) {
+            s.append(flush());
+        }
         return s.toString();
     }
 
@@ -194,7 +197,7 @@ final class BatchSource {
             }
         }
         s.append("\n        BatchDecoder(Batched handler) {\n");
-        s.append("            super(TYPE, KIND, EventFlush.GATEWAY);\n");
+        s.append("            super(TYPE, KIND, ").append(flushOwner.equals(typedef) ? "" : flushOwner + ".").append("EventFlush.GATEWAY);\n");
         s.append("            this.handler = handler;\n");
         s.append("        }\n\n");
         s.append("        @Override\n        protected void decodeRun(java.nio.ByteBuffer records$, int at$, int end$) {\n");
@@ -383,7 +386,10 @@ final class BatchSource {
 
     private String flush() {
         StringBuilder s = new StringBuilder();
-        s.append("    /** What C calls with a full batch: hands it to {@link dev.tunnel.spi.EventBatch#deliver}. Not for direct use. */\n");
+        s.append("    /**\n");
+        s.append("     * What C calls with a full batch, for every batched typedef of the preset: hands it to\n");
+        s.append("     * {@link dev.tunnel.spi.EventBatch#deliver}. Not for direct use.\n");
+        s.append("     */\n");
         s.append("    public static final class EventFlush extends FunctionPointer {\n");
         s.append("        static { Loader.load(); }\n\n");
         s.append("        static final EventFlush GATEWAY = dev.tunnel.spi.Gateways.require(new EventFlush(), java.lang.invoke.MethodHandles.lookup());\n\n");

@@ -59,6 +59,8 @@ public final class GatewayGenerator {
         }
         String packageName = properties.target();
         Path packageDir = sourceRoot.resolve(packageName.replace('.', '/'));
+        // one flush gateway per preset, in the first batched typedef's class: every batch of the preset uses it
+        String flushOwner = java.util.Arrays.stream(declarations).filter(Callback::batched).map(Callback::value).findFirst().orElse(null);
         for (int index = 0; index < declarations.length; index++) {
             Callback declaration = declarations[index];
             Path file = packageDir.resolve(declaration.value() + ".java");
@@ -72,7 +74,7 @@ public final class GatewayGenerator {
                 continue;
             }
             String gateway = new GatewaySource(declaration, packageName, javacpp, type -> structName(packageDir, type),
-                    jniLibrary(properties), index).write();
+                    jniLibrary(properties), index, flushOwner).write();
             Files.writeString(file, gateway, StandardCharsets.UTF_8);
         }
         return declarations.length;

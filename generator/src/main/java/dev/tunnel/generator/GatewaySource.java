@@ -14,7 +14,8 @@ import java.util.function.Function;
  * member taking the typedef takes the gateway.
  *
  * <pre>{@code
- * String source = new GatewaySource(declaration, "dev.tunnel.traverse.lib", javacppSource, structNames, "jnitraverse").write();
+ * String source = new GatewaySource(declaration, "dev.tunnel.traverse.lib", javacppSource, structNames, "jnitraverse", 4,
+ *         "LineCallbackFn").write();
  * }</pre>
  */
 final class GatewaySource {
@@ -38,16 +39,14 @@ final class GatewaySource {
     private final String jniLibrary;
     /** The declaration's place among the preset's: the kind of its batched records. */
     private final int index;
+    /** The batched typedef whose class holds the preset's one flush gateway (see {@link BatchSource}). */
+    private final String flushOwner;
 
     GatewaySource(Callback declaration, String packageName, String javacppSource, Function<String, String> structName,
-            String jniLibrary) {
-        this(declaration, packageName, javacppSource, structName, jniLibrary, 0);
-    }
-
-    GatewaySource(Callback declaration, String packageName, String javacppSource, Function<String, String> structName,
-            String jniLibrary, int index) {
+            String jniLibrary, int index, String flushOwner) {
         this.declaration = declaration;
         this.index = index;
+        this.flushOwner = flushOwner;
         this.jniLibrary = jniLibrary;
         this.typedef = declaration.value();
         this.packageName = packageName;
@@ -273,7 +272,7 @@ final class GatewaySource {
         }
         s.append(new ClosureSource(this, typedef).write());
         if (declaration.batched()) {
-            s.append(new BatchSource(typedef, signature, userData, method, declaration.lengths(), declaration.strings(), index).write());
+            s.append(new BatchSource(typedef, signature, userData, method, declaration.lengths(), declaration.strings(), index, flushOwner).write());
         }
         s.append("}\n");
         return s.toString();

@@ -39,7 +39,7 @@ class GatewaySourceTest {
     }
 
     private static String generate(String typedef, int userData, String call) {
-        return new GatewaySource(declare(typedef, userData, "apply", ""), "my.lib", javacpp(typedef, call), t -> t, "jnimylib").write();
+        return new GatewaySource(declare(typedef, userData, "apply", ""), "my.lib", javacpp(typedef, call), t -> t, "jnimylib", 0, null).write();
     }
 
     @Test
@@ -89,7 +89,7 @@ class GatewaySourceTest {
     @Test
     void theDeclaredFailureValueIsWhatCGets() {
         String source = new GatewaySource(declare("cmp_fn", 0, "compare", "Integer.MIN_VALUE"), "my.lib",
-                javacpp("cmp_fn", "public native int call(Pointer ud, int a);"), t -> t, "jnimylib").write();
+                javacpp("cmp_fn", "public native int call(Pointer ud, int a);"), t -> t, "jnimylib", 0, null).write();
         assertTrue(source.contains("public static final int ON_FAILURE = Integer.MIN_VALUE;"), source);
         assertTrue(source.contains("int compare(int a);"), source);
     }
@@ -123,7 +123,7 @@ class GatewaySourceTest {
 
     private static String generateBatched(String typedef, int userData, String call, String... lengths) {
         return new GatewaySource(declare(typedef, userData, "on", "", true, lengths), "my.lib", javacpp(typedef, call), t -> t,
-                "jnimylib", 7).write();
+                "jnimylib", 7, typedef.startsWith("element") ? "line_fn" : typedef).write();
     }
 
     @Test
@@ -144,6 +144,8 @@ class GatewaySourceTest {
         assertTrue(source.contains("tunnel_events_put_f64(tunnel_r + 32, (double)(x));"), source);
         assertTrue(source.contains("tunnel_events_put_i64(tunnel_r + 40, (int64_t)(intptr_t)(p));"), source);
         assertTrue(source.contains("public static final line_fn BATCHING = new line_fn(BatchGateway.PEER.address());"), source);
+        assertTrue(source.contains("public static final class EventFlush extends FunctionPointer {"), source);
+        assertTrue(source.contains("super(TYPE, KIND, EventFlush.GATEWAY);"), source);
         String lambda = source.substring(source.indexOf("TUNNEL_EVENTS_GATEWAY"), source.indexOf("long function();"));
         assertFalse(lambda.contains("//"), "no line comment may reach the C lambda: " + lambda);
     }
@@ -176,6 +178,9 @@ class GatewaySourceTest {
         assertTrue(source.contains("tunnel_n = tunnel_events_strings_payload(tunnel_n, (const char* const*)atts, &tunnel_count_atts);"), source);
         assertTrue(source.contains("tunnel_p = tunnel_events_put_strings(tunnel_r + 24, tunnel_p, (const char* const*)atts, tunnel_count_atts, tunnel_lend);"), source);
         assertTrue(source.contains("dev.tunnel.spi.EventStrings atts = atts$view.lend(records$, at$ + 24, payload$, at$ + size$);"), source);
+        // the preset's one flush gateway is line_fn's here: element_fn's decoder names it, and has none of its own
+        assertTrue(source.contains("super(TYPE, KIND, line_fn.EventFlush.GATEWAY);"), source);
+        assertFalse(source.contains("class EventFlush"), source);
     }
 
     @Test

@@ -223,7 +223,7 @@ public final class tl_element_fn extends FunctionPointer {
         private final dev.tunnel.spi.EventStrings atts$view = new dev.tunnel.spi.EventStrings(TYPE, "atts");
 
         BatchDecoder(Batched handler) {
-            super(TYPE, KIND, EventFlush.GATEWAY);
+            super(TYPE, KIND, tl_event_fn.EventFlush.GATEWAY);
             this.handler = handler;
         }
 
@@ -293,18 +293,4 @@ public final class tl_element_fn extends FunctionPointer {
         static native @Cast("intptr_t") long function();
     }
 
-    /** What C calls with a full batch: hands it to {@link dev.tunnel.spi.EventBatch#deliver}. Not for direct use. */
-    public static final class EventFlush extends FunctionPointer {
-        static { Loader.load(); }
-
-        static final EventFlush GATEWAY = dev.tunnel.spi.Gateways.require(new EventFlush(), java.lang.invoke.MethodHandles.lookup());
-
-        private EventFlush() { allocate(); }
-        private native void allocate();
-
-        /** Called by C only; never throws. */
-        public void call(@Cast("void*") long user_data, int bytes) {
-            dev.tunnel.spi.EventBatch.deliver(user_data, bytes);
-        }
-    }
 }

@@ -269,7 +269,10 @@ public final class LineCallbackFn extends FunctionPointer {
         static native @Cast("intptr_t") long function();
     }
 
-    /** What C calls with a full batch: hands it to {@link dev.tunnel.spi.EventBatch#deliver}. Not for direct use. */
+    /**
+     * What C calls with a full batch, for every batched typedef of the preset: hands it to
+     * {@link dev.tunnel.spi.EventBatch#deliver}. Not for direct use.
+     */
     public static final class EventFlush extends FunctionPointer {
         static { Loader.load(); }
 
