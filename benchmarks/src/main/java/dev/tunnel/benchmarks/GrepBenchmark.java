@@ -107,14 +107,7 @@ public class GrepBenchmark {
                 byte[] line = length == 0 ? new byte[0] : bytes.getBytes(length);
                 if (indexOf(line, pattern) >= 0) {
                     matched[0]++;
-                    try {
-                        out.write(Long.toString(index + 1).getBytes(StandardCharsets.US_ASCII));
-                        out.write(':');
-                        out.write(line);
-                        out.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    print(out, index, line, line.length);
                 }
             });
         }
@@ -136,14 +129,7 @@ public class GrepBenchmark {
                         line[0] = new byte[n];
                     }
                     bytes.copyTo(line[0], 0);
-                    try {
-                        out.write(Long.toString(index + 1).getBytes(StandardCharsets.US_ASCII));
-                        out.write(':');
-                        out.write(line[0], 0, n);
-                        out.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    print(out, index, line[0], n);
                 }
             });
         }
@@ -164,6 +150,18 @@ public class GrepBenchmark {
             throw new IllegalStateException("grep exited with " + status);
         }
         return status;
+    }
+
+    /** Prints line {@code index} (from 0), the first {@code length} bytes of {@code line}, as {@code N:line}. */
+    private static void print(OutputStream out, long index, byte[] line, int length) {
+        try {
+            out.write(Long.toString(index + 1).getBytes(StandardCharsets.US_ASCII));
+            out.write(':');
+            out.write(line, 0, length);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int indexOf(byte[] line, byte[] pattern) {

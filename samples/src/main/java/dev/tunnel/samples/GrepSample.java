@@ -173,15 +173,7 @@ final class GrepSample implements Sample {
                 }
                 byte[] line = length == 0 ? new byte[0] : bytes.getBytes(length);
                 if (matches(line, line.length)) {
-                    matched++;
-                    try {
-                        writeNumber(out, index + 1);
-                        out.write(':');
-                        out.write(line);
-                        out.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    print(out, index, line, line.length);
                 }
             };
         }
@@ -194,20 +186,12 @@ final class GrepSample implements Sample {
                 @Override
                 public void line(long index, EventBytes bytes, long length) {
                     if (matches(bytes)) {
-                        matched++;
                         int n = bytes.length();
                         if (n > line.length) {
                             line = new byte[Math.max(n, 2 * line.length)];
                         }
                         bytes.copyTo(line, 0);
-                        try {
-                            writeNumber(out, index + 1);
-                            out.write(':');
-                            out.write(line, 0, n);
-                            out.write('\n');
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
+                        print(out, index, line, n);
                     }
                 }
             };
@@ -221,6 +205,19 @@ final class GrepSample implements Sample {
                 }
             }
             return false;
+        }
+
+        /** Prints line {@code index} (from 0), the first {@code length} bytes of {@code line}, as {@code N:line}, and counts it. */
+        private void print(OutputStream out, long index, byte[] line, int length) {
+            matched++;
+            try {
+                writeNumber(out, index + 1);
+                out.write(':');
+                out.write(line, 0, length);
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private void writeNumber(OutputStream out, long n) throws IOException {
