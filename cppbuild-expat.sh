@@ -18,7 +18,7 @@ PLATFORM=$2
 EXPAT_DEBIAN_VERSION=${EXPAT_DEBIAN_VERSION:-2.5.0-1+deb12u2}
 UPSTREAM=${EXPAT_DEBIAN_VERSION%%-*}
 SOURCES=$ROOT/cppbuild/sources
-SOURCE=$SOURCES/expat-$UPSTREAM-$EXPAT_DEBIAN_VERSION
+SOURCE=$SOURCES/expat-$EXPAT_DEBIAN_VERSION
 OUT=$ROOT/cppbuild/expat/$PLATFORM
 
 fail() {
@@ -28,10 +28,28 @@ fail() {
 
 SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
-# A deb-src entry for every deb entry of this machine's Debian sources (deb822 or one-line form).
+# Installs Debian packages, with fresh package lists: a machine's lists may predate the archive.
+install_packages() {
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" > /dev/null \
+    || fail "cannot install $*"
+}
+
+# Whether apt knows the pinned source package (through whatever deb-src entries the machine has).
+source_known() {
+  # grep reads to the end: with -q it would stop early, apt-cache would die of SIGPIPE and pipefail say no
+  apt-cache showsrc expat 2> /dev/null | grep -x "Version: $EXPAT_DEBIAN_VERSION" > /dev/null
+}
+
+# A deb-src entry for every deb entry of this machine's Debian sources (deb822 or one-line form),
+# unless apt already knows the pinned source package.
 ensure_deb_src() {
   local list=/etc/apt/sources.list.d/tunnel-deb-src.sources
-  if grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ || grep -qs '^deb-src ' /etc/apt/sources.list; then
+  if source_known; then
+    return
+  fi
+  if [ -f "$list" ] || [ -f "${list%.sources}.list" ]; then
+    $SUDO apt-get update -qq || fail "apt-get update failed"
+    source_known || fail "the Debian archive has no source package expat=$EXPAT_DEBIAN_VERSION (apt-cache showsrc expat lists what it has; set EXPAT_DEBIAN_VERSION)"
     return
   fi
   local entries
@@ -46,13 +64,14 @@ ensure_deb_src() {
   echo "cppbuild.sh expat: adding deb-src entries for this machine's Debian archive ($list)"
   echo "$entries" | $SUDO tee "$list" > /dev/null
   $SUDO apt-get update -qq || fail "apt-get update failed after adding $list"
+  source_known || fail "the Debian archive has no source package expat=$EXPAT_DEBIAN_VERSION (apt-cache showsrc expat lists what it has; set EXPAT_DEBIAN_VERSION)"
 }
 
 fetch_source() {
   if [ -f "$SOURCE/expat/lib/expat.h" ] && [ -f "$SOURCE/.tunnel-patched" ]; then
     return
   fi
-  command -v dpkg-source > /dev/null || { $SUDO apt-get install -y -qq dpkg-dev > /dev/null || fail "cannot install dpkg-dev (dpkg-source)"; }
+  command -v dpkg-source > /dev/null || install_packages dpkg-dev
   ensure_deb_src
   local scratch
   scratch=$(mktemp -d)
@@ -90,7 +109,7 @@ build() {
       ;;
     *) fail "built for linux-x86_64 and linux-arm64 only, not '$PLATFORM'" ;;
   esac
-  command -v cmake > /dev/null || { $SUDO apt-get install -y -qq cmake > /dev/null || fail "cannot install cmake"; }
+  command -v cmake > /dev/null || install_packages cmake
   local build=$ROOT/cppbuild/expat/build-$PLATFORM
   rm -rf "$build" "$OUT"
   mkdir -p "$ROOT/cppbuild/expat"
