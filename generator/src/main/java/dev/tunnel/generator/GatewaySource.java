@@ -299,7 +299,7 @@ final class GatewaySource {
         for (Value v : java) {
             if (v.kind() != Kind.PRIMITIVE) {
                 views.add(v);
-                s.append("        ").append(viewType(v)).append(" ").append(v.name()).append("$ = null;\n");
+                s.append("        ").append(viewType(v)).append(" ").append(viewName(v)).append(" = null;\n");
             }
         }
         s.append("        try {\n");
@@ -309,13 +309,13 @@ final class GatewaySource {
             s.append("                Function target$ = ").append(target).append(";\n");
             target = "target$";
             for (Value v : views) {
-                s.append("                ").append(v.name()).append("$ = ").append(viewType(v)).append(".borrow(").append(v.name())
+                s.append("                ").append(viewName(v)).append(" = ").append(viewType(v)).append(".borrow(").append(v.name())
                         .append(", TYPE, \"").append(v.name()).append("\");\n");
             }
         }
         List<String> arguments = new ArrayList<>();
         for (Value v : java) {
-            arguments.add(v.kind() == Kind.PRIMITIVE ? v.name() : v.name() + "$");
+            arguments.add(v.kind() == Kind.PRIMITIVE ? v.name() : viewName(v));
         }
         s.append("                ").append(returnsValue ? "return " : "").append(target).append(".").append(declaration.method()).append("(")
                 .append(String.join(", ", arguments)).append(");\n");
@@ -333,7 +333,7 @@ final class GatewaySource {
             s.append("        } finally {\n");
             for (Value v : views) {
                 s.append("            try {\n");
-                s.append("                dev.tunnel.spi.Borrowed.release(").append(v.name()).append("$);\n");
+                s.append("                dev.tunnel.spi.Borrowed.release(").append(viewName(v)).append(");\n");
                 s.append("            } catch (Throwable lost$) {\n");
                 s.append("                // as above\n");
                 s.append("            }\n");
@@ -345,6 +345,15 @@ final class GatewaySource {
         }
         s.append("    }\n");
         return s.toString();
+    }
+
+    /**
+     * The local holding a pointer parameter's view: the parameter's name and {@code $view}, which
+     * no C name and none of the call's own locals ({@code scope$}, {@code target$}, ...) can be,
+     * whatever C names its parameters (expat's processing-instruction handler has a {@code target}).
+     */
+    private static String viewName(Value v) {
+        return v.name() + "$view";
     }
 
     private static String viewType(Value v) {

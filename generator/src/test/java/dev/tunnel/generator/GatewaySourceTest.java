@@ -59,7 +59,18 @@ class GatewaySourceTest {
         assertTrue(source.contains("long apply(dev.tunnel.spi.CString name, dev.tunnel.spi.NativePointer data, dev.tunnel.spi.NativePointer p);"), source);
         assertTrue(source.contains("@Cast(\"const char*\") long name, @Cast(\"const void*\") long data, @Cast(\"point*\") long p, @Cast(\"void*\") long ud"), source);
         assertTrue(source.contains("public static final long ON_FAILURE = 0L;"), source);
-        assertTrue(source.contains("dev.tunnel.spi.Borrowed.release(name$);"), source);
+        assertTrue(source.contains("dev.tunnel.spi.Borrowed.release(name$view);"), source);
+    }
+
+    @Test
+    void parametersNamedLikeTheGatewaysOwnLocalsKeepTheirViewsApart() {
+        // expat: typedef void (*XML_ProcessingInstructionHandler)(void* userData, const XML_Char* target, const XML_Char* data);
+        String source = generate("pi_fn", 0,
+                "public native void call(Pointer userData, @Cast(\"const XML_Char*\") BytePointer target, @Cast(\"const XML_Char*\") BytePointer scope);");
+        assertTrue(source.contains("Function target$ = target(scope$);"), source);
+        assertTrue(source.contains("target$view = dev.tunnel.spi.CString.borrow(target, TYPE, \"target\");"), source);
+        assertTrue(source.contains("scope$view = dev.tunnel.spi.CString.borrow(scope, TYPE, \"scope\");"), source);
+        assertTrue(source.contains("target$.apply(target$view, scope$view);"), source);
     }
 
     @Test
@@ -73,7 +84,7 @@ class GatewaySourceTest {
         assertTrue(source.contains("        public @Cast(\"size_t\") long call(@Cast(\"const char*\") long name, @Cast(\"void*\") long ud) {"), source);
         assertTrue(source.contains("closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());"), source);
         assertTrue(source.contains("Function target$ = closure$.target();"), source);
-        assertTrue(source.contains("return target$.apply(name$);"), source);
+        assertTrue(source.contains("return target$.apply(name$view);"), source);
         assertTrue(source.contains("CLOSURES.uncaught(closure$, thrown$);"), source);
         assertTrue(source.contains("@NoException @Namespace @Name(\"tunnel_closure_current\")"), source);
     }
