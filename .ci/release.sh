@@ -10,7 +10,7 @@
 # 2. Builds traverse-linux-arm64.jar (cross-compiled, .ci/arm64/setup installs the compilers), then
 #    every published module for linux-x86_64 with traverse-platform listing both platforms, and
 #    deploys them into DIR: the root pom, tunnel-runtime, tunnel-spi, tunnel-threads,
-#    tunnel-generator, traverse (with both
+#    tunnel-generator, tunnel-presets (the presets' parent), traverse (with both
 #    classifier jars), traverse-platform and tunnel-result, each with its -sources and -javadoc
 #    jar. Tests are not run here (CI runs them on the same tree). The tools (samples, benchmarks,
 #    testlib) are not built.
@@ -81,7 +81,7 @@ echo "release: building $version in $src"
 
 bash "$root/.ci/arm64/setup" >/dev/null
 cd "$src"
-published=.,runtime,spi,threads,generator,presets/traverse,platform,exports
+published=.,runtime,spi,threads,generator,presets,presets/traverse,platform,exports
 
 # linux-arm64, cross-compiled: only its classifier jar is kept.
 mvn "${mvn_args[@]}" -Dtunnel.release package -pl presets/traverse -am -DskipTests \
@@ -91,7 +91,7 @@ cp presets/traverse/target/traverse-linux-arm64.jar "$work/arm64/"
 
 # linux-x86_64 and everything else, deployed with the arm64 jar into DIR.
 mvn "${mvn_args[@]}" -Dtunnel.release -Dtunnel.all-platforms -DskipTests -pl "$published" \
-  "-Dtunnel.attach.linux-arm64=$work/arm64/traverse-linux-arm64.jar" \
+  "-Dtunnel.attach.linux-arm64=$work/arm64" \
   "-DaltDeploymentRepository=tunnel-release::file://$dir" -Dmaven.install.skip=true \
   clean deploy > "$work/deploy.log" 2>&1 \
   || { tail -50 "$work/deploy.log"; echo "release: build failed ($work/deploy.log)" >&2; exit 1; }

@@ -20,7 +20,7 @@ done
 [ $# -gt 0 ] || set -- install -DskipTests
 
 # linux-arm64: cppbuild.sh and the JNI compiler pick aarch64-linux-gnu-gcc/g++ for this platform
-# (presets/traverse/pom.xml). Its tests cannot run on this machine's JVM; .ci/arm64/run.sh runs them
+# (presets/pom.xml). Its tests cannot run on this machine's JVM; .ci/arm64/run.sh runs them
 # under qemu.
 mvn -B -ntp install -pl presets/traverse -am -DskipTests -Djavacpp.platform=linux-arm64
 
