@@ -10,7 +10,7 @@ version=$("$java_home/bin/java" -version 2>&1 | head -1)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 echo "jni-check: $version, -Xcheck:jni"
-JAVA_HOME="$java_home" mvn -B -ntp -Dstyle.color=never verify -pl runtime,spi,threads,generator,presets/traverse,testlib,platform,exports,samples \
+JAVA_HOME="$java_home" mvn -B -ntp -Dstyle.color=never verify -pl runtime,spi,threads,generator,presets/traverse,presets/expat,testlib,presets/traverse/platform,presets/expat/platform,exports,samples \
   -Dtunnel.test.jvmArgs="-Xcheck:jni --enable-native-access=ALL-UNNAMED" > "$log" 2>&1 || {
   tail -60 "$log"
   echo "jni-check: the test suite failed on $version" >&2

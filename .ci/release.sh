@@ -41,7 +41,7 @@ mvn_args=(-B -ntp -Dstyle.color=never)
 [ -z "${TUNNEL_MAVEN_REPO:-}" ] || mvn_args+=("-Dmaven.repo.local=$TUNNEL_MAVEN_REPO")
 # shellcheck disable=SC2206
 [ -z "${MAVEN_ARGS:-}" ] || mvn_args+=($MAVEN_ARGS)
-# Signing: traverse-platform signs only with gpg.skip=false (platform/pom.xml says why).
+# Signing: traverse-platform signs only with gpg.skip=false (presets/traverse/platform/pom.xml says why).
 case " ${MAVEN_ARGS:-} " in *" -Dgpg.keyname="*) mvn_args+=(-Dgpg.skip=false) ;; esac
 
 # The published tunnel-spi jar must carry its FFM upcall path (META-INF/versions/22), which
@@ -81,7 +81,7 @@ echo "release: building $version in $src"
 
 bash "$root/.ci/arm64/setup" >/dev/null
 cd "$src"
-published=.,runtime,spi,threads,generator,presets,presets/traverse,platform,exports
+published=.,runtime,spi,threads,generator,presets,presets/traverse,presets/traverse/platform,presets/expat,presets/expat/platform,exports
 
 # linux-arm64, cross-compiled: only its classifier jar is kept.
 mvn "${mvn_args[@]}" -Dtunnel.release package -pl presets/traverse -am -DskipTests \

@@ -23,7 +23,7 @@ public final class Samples {
         for (Sample sample : List.<Sample>of(new TraverseSample(), new TraverseCallbacksSample(),
                 new CallbacksSample(), new HandleSample(), new BasicsSample(), new BenchSample(),
                 new AsyncSample(), new RegistrySample(), new AffinitySample(), new ResultSample(),
-                new GlobalFunctionsSample(), new UpcallsSample(), new ClosuresSample(), new GrepSample())) {
+                new GlobalFunctionsSample(), new UpcallsSample(), new ClosuresSample(), new GrepSample(), new XmlSample())) {
             SAMPLES.put(sample.name(), sample);
         }
     }

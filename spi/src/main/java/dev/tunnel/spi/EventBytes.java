@@ -118,6 +118,49 @@ public final class EventBytes {
         offset = 0;
     }
 
+    /**
+     * For APIs that serve one handler from both paths: points the view at C's own NUL-terminated
+     * string at {@code address}, as a per-event gateway lends it for the call, so that the handler
+     * a batch calls can take the call too. Returns the view, or {@code null} if the address is NULL.
+     * {@link #release()} it when the call returns.
+     *
+     * <pre>{@code
+     * EventBytes view = new EventBytes("XML_EndElementHandler", "name");
+     * handler.endElement(view.lendString(name.address()));  // name: the gateway's CString
+     * view.release();
+     * }</pre>
+     *
+     * @throws IllegalStateException if the string is longer than a view holds
+     */
+    public EventBytes lendString(long address) {
+        if (address == 0) {
+            length = -1;
+            return null;
+        }
+        pointLent(address);
+        return this;
+    }
+
+    /**
+     * As {@link #lendString(long)}, for {@code length} bytes at {@code address}, NULs included.
+     *
+     * @throws IllegalArgumentException if {@code length} is negative
+     */
+    public EventBytes lendBytes(long address, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("dev.tunnel: the " + parameter + " argument of a " + callbackType
+                    + " call has a negative length, " + length);
+        }
+        if (address == 0) {
+            this.length = -1;
+            return null;
+        }
+        memory = new Borrowed.AddressPointer(address).capacity(length).asByteBuffer().order(ByteOrder.nativeOrder());
+        offset = 0;
+        this.length = length;
+        return this;
+    }
+
     /** For generated decoders: where the record's payload after this view's bytes starts. */
     public int next() {
         return next;

@@ -83,6 +83,38 @@ public final class EventStrings {
         return this;
     }
 
+    /**
+     * For APIs that serve one handler from both paths ({@link EventBytes#lendString(long)}): points
+     * the view at C's own {@code NULL}-terminated {@code char**} at {@code address}, lent for the
+     * call. Returns the view, or {@code null} if the address is NULL; {@link #release()} it when
+     * the call returns.
+     *
+     * @throws IllegalStateException if the array holds more strings than a view does
+     */
+    public EventStrings lendArray(long address) {
+        if (address == 0) {
+            count = -1;
+            return null;
+        }
+        Borrowed.AddressPointer array = new Borrowed.AddressPointer(address);
+        long n = 0;
+        while (array.getLong(8 * n) != 0) {
+            if (++n > Integer.MAX_VALUE / 8) {
+                throw corrupt(n + " strings", 0, 0);
+            }
+        }
+        int size = (int) n;
+        if (items.length < size) {
+            grow(size);
+        }
+        ByteBuffer pointers = array.capacity(8L * size).asByteBuffer().order(ByteOrder.nativeOrder());
+        for (int i = 0; i < size; i++) {
+            items[i].pointLent(pointers.getLong(8 * i));
+        }
+        count = size;
+        return this;
+    }
+
     private void grow(int size) {
         int old = items.length;
         items = Arrays.copyOf(items, Math.max(size, 2 * old));
