@@ -116,9 +116,9 @@ final class ExpatParse {
 
     /** Feeds the whole input; the document's error, or null when it parsed (or the handler stopped it). */
     private XmlParseException feed(XmlInput input, int chunkBytes, Delivery delivery) throws IOException {
-        long direct = input.directAddress();
-        if (direct != 0) {
-            return feedDirect(input, direct, input.directLength(), delivery);
+        BytePointer direct = input.direct();
+        if (direct != null) {
+            return feedDirect(input, direct, delivery);
         }
         while (true) {
             Pointer buffer = XML_GetBuffer(parser, chunkBytes);
@@ -138,18 +138,14 @@ final class ExpatParse {
     }
 
     /** A document in native memory: parsed where it lies, a gigabyte at a time at most (XML_Parse takes an int). */
-    private XmlParseException feedDirect(XmlInput input, long address, long length, Delivery delivery) {
-        BytePointer bytes = new BytePointer((Pointer) null) {
-            {
-                this.address = address;
-            }
-        };
-        bytes.capacity(length);
+    private XmlParseException feedDirect(XmlInput input, BytePointer bytes, Delivery delivery) {
+        long start = bytes.position();
+        long length = bytes.limit() - start;
         long done = 0;
         do {
             int n = (int) Math.min(length - done, 1 << 30);
             boolean last = done + n == length;
-            if (XML_Parse(parser, bytes.position(done), n, last ? 1 : 0) == XML_STATUS_ERROR) {
+            if (XML_Parse(parser, bytes.position(start + done), n, last ? 1 : 0) == XML_STATUS_ERROR) {
                 return error(input, delivery);
             }
             done += n;

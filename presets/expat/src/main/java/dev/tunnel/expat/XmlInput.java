@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
  * A document's bytes, read a chunk at a time into expat's own buffer (XML_GetBuffer), so that no
@@ -26,13 +27,12 @@ abstract class XmlInput implements AutoCloseable {
     /** Reads up to {@code into.remaining()} bytes into {@code into}; -1 at the end. */
     abstract int read(ByteBuffer into) throws IOException;
 
-    /** The address of the whole document if it lies in native memory (0 otherwise), and its length. */
-    long directAddress() {
-        return 0;
-    }
-
-    long directLength() {
-        return 0;
+    /**
+     * The whole document if it lies in native memory, from its first byte (JavaCPP passes a
+     * pointer's address plus its position), up to its limit; null otherwise.
+     */
+    BytePointer direct() {
+        return null;
     }
 
     @Override
@@ -86,13 +86,8 @@ abstract class XmlInput implements AutoCloseable {
             }
 
             @Override
-            long directAddress() {
-                return view.isDirect() ? new org.bytedeco.javacpp.BytePointer(view).address() + view.position() : 0;
-            }
-
-            @Override
-            long directLength() {
-                return view.remaining();
+            BytePointer direct() {
+                return view.isDirect() ? new BytePointer(view) : null;
             }
         };
     }
