@@ -55,13 +55,13 @@ public final class tl_bytes_fn extends FunctionPointer {
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public @Cast("size_t") long call(@Cast("void*") long user_data, @Cast("const char*") long bytes, @Cast("size_t") long length) {
         dev.tunnel.spi.CallbackScope<?> scope$ = null;
-        dev.tunnel.spi.CString bytes$ = null;
+        dev.tunnel.spi.CString bytes$view = null;
         try {
             scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                bytes$ = dev.tunnel.spi.CString.borrow(bytes, TYPE, "bytes");
-                return target$.apply(bytes$, length);
+                bytes$view = dev.tunnel.spi.CString.borrow(bytes, TYPE, "bytes");
+                return target$.apply(bytes$view, length);
             }
         } catch (Throwable thrown$) {
             try {
@@ -71,7 +71,7 @@ public final class tl_bytes_fn extends FunctionPointer {
             }
         } finally {
             try {
-                dev.tunnel.spi.Borrowed.release(bytes$);
+                dev.tunnel.spi.Borrowed.release(bytes$view);
             } catch (Throwable lost$) {
                 // as above
             }
@@ -135,13 +135,13 @@ public final class tl_bytes_fn extends FunctionPointer {
         /** Called by C only, through a closure's pointer; never throws. */
         public @Cast("size_t") long call(@Cast("void*") long user_data, @Cast("const char*") long bytes, @Cast("size_t") long length) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
-            dev.tunnel.spi.CString bytes$ = null;
+            dev.tunnel.spi.CString bytes$view = null;
             try {
                 closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
-                    bytes$ = dev.tunnel.spi.CString.borrow(bytes, TYPE, "bytes");
-                    return target$.apply(bytes$, length);
+                    bytes$view = dev.tunnel.spi.CString.borrow(bytes, TYPE, "bytes");
+                    return target$.apply(bytes$view, length);
                 }
             } catch (Throwable thrown$) {
                 try {
@@ -151,7 +151,7 @@ public final class tl_bytes_fn extends FunctionPointer {
                 }
             } finally {
                 try {
-                    dev.tunnel.spi.Borrowed.release(bytes$);
+                    dev.tunnel.spi.Borrowed.release(bytes$view);
                 } catch (Throwable lost$) {
                     // as above
                 }

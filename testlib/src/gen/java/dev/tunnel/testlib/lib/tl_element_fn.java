@@ -50,15 +50,15 @@ public final class tl_element_fn extends FunctionPointer {
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("void*") long user_data, @Cast("const char*") long name, @Cast("const char**") long atts) {
         dev.tunnel.spi.CallbackScope<?> scope$ = null;
-        dev.tunnel.spi.CString name$ = null;
-        dev.tunnel.spi.NativePointer atts$ = null;
+        dev.tunnel.spi.CString name$view = null;
+        dev.tunnel.spi.NativePointer atts$view = null;
         try {
             scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                name$ = dev.tunnel.spi.CString.borrow(name, TYPE, "name");
-                atts$ = dev.tunnel.spi.NativePointer.borrow(atts, TYPE, "atts");
-                target$.element(name$, atts$);
+                name$view = dev.tunnel.spi.CString.borrow(name, TYPE, "name");
+                atts$view = dev.tunnel.spi.NativePointer.borrow(atts, TYPE, "atts");
+                target$.element(name$view, atts$view);
             }
         } catch (Throwable thrown$) {
             try {
@@ -68,12 +68,12 @@ public final class tl_element_fn extends FunctionPointer {
             }
         } finally {
             try {
-                dev.tunnel.spi.Borrowed.release(name$);
+                dev.tunnel.spi.Borrowed.release(name$view);
             } catch (Throwable lost$) {
                 // as above
             }
             try {
-                dev.tunnel.spi.Borrowed.release(atts$);
+                dev.tunnel.spi.Borrowed.release(atts$view);
             } catch (Throwable lost$) {
                 // as above
             }
@@ -136,15 +136,15 @@ public final class tl_element_fn extends FunctionPointer {
         /** Called by C only, through a closure's pointer; never throws. */
         public void call(@Cast("void*") long user_data, @Cast("const char*") long name, @Cast("const char**") long atts) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
-            dev.tunnel.spi.CString name$ = null;
-            dev.tunnel.spi.NativePointer atts$ = null;
+            dev.tunnel.spi.CString name$view = null;
+            dev.tunnel.spi.NativePointer atts$view = null;
             try {
                 closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
-                    name$ = dev.tunnel.spi.CString.borrow(name, TYPE, "name");
-                    atts$ = dev.tunnel.spi.NativePointer.borrow(atts, TYPE, "atts");
-                    target$.element(name$, atts$);
+                    name$view = dev.tunnel.spi.CString.borrow(name, TYPE, "name");
+                    atts$view = dev.tunnel.spi.NativePointer.borrow(atts, TYPE, "atts");
+                    target$.element(name$view, atts$view);
                 }
             } catch (Throwable thrown$) {
                 try {
@@ -154,12 +154,12 @@ public final class tl_element_fn extends FunctionPointer {
                 }
             } finally {
                 try {
-                    dev.tunnel.spi.Borrowed.release(name$);
+                    dev.tunnel.spi.Borrowed.release(name$view);
                 } catch (Throwable lost$) {
                     // as above
                 }
                 try {
-                    dev.tunnel.spi.Borrowed.release(atts$);
+                    dev.tunnel.spi.Borrowed.release(atts$view);
                 } catch (Throwable lost$) {
                     // as above
                 }

@@ -50,17 +50,17 @@ public final class tl_event_fn extends FunctionPointer {
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(byte a, @Cast("uint8_t") byte b, short c, @Cast("uint16_t") short d, @Cast("void*") long user_data, int e, @Cast("uint32_t") int f, @Cast("int64_t") long g, @Cast("uint64_t") long h, float x, double y, @Cast("bool") boolean flag, @Cast("tl_color") int color, @Cast("size_t") long size, @Cast("const void*") long pointer, @Cast("const char*") long text, @Cast("const void*") long bytes, int length) {
         dev.tunnel.spi.CallbackScope<?> scope$ = null;
-        dev.tunnel.spi.NativePointer pointer$ = null;
-        dev.tunnel.spi.CString text$ = null;
-        dev.tunnel.spi.NativePointer bytes$ = null;
+        dev.tunnel.spi.NativePointer pointer$view = null;
+        dev.tunnel.spi.CString text$view = null;
+        dev.tunnel.spi.NativePointer bytes$view = null;
         try {
             scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                pointer$ = dev.tunnel.spi.NativePointer.borrow(pointer, TYPE, "pointer");
-                text$ = dev.tunnel.spi.CString.borrow(text, TYPE, "text");
-                bytes$ = dev.tunnel.spi.NativePointer.borrow(bytes, TYPE, "bytes");
-                target$.event(a, b, c, d, e, f, g, h, x, y, flag, color, size, pointer$, text$, bytes$, length);
+                pointer$view = dev.tunnel.spi.NativePointer.borrow(pointer, TYPE, "pointer");
+                text$view = dev.tunnel.spi.CString.borrow(text, TYPE, "text");
+                bytes$view = dev.tunnel.spi.NativePointer.borrow(bytes, TYPE, "bytes");
+                target$.event(a, b, c, d, e, f, g, h, x, y, flag, color, size, pointer$view, text$view, bytes$view, length);
             }
         } catch (Throwable thrown$) {
             try {
@@ -70,17 +70,17 @@ public final class tl_event_fn extends FunctionPointer {
             }
         } finally {
             try {
-                dev.tunnel.spi.Borrowed.release(pointer$);
+                dev.tunnel.spi.Borrowed.release(pointer$view);
             } catch (Throwable lost$) {
                 // as above
             }
             try {
-                dev.tunnel.spi.Borrowed.release(text$);
+                dev.tunnel.spi.Borrowed.release(text$view);
             } catch (Throwable lost$) {
                 // as above
             }
             try {
-                dev.tunnel.spi.Borrowed.release(bytes$);
+                dev.tunnel.spi.Borrowed.release(bytes$view);
             } catch (Throwable lost$) {
                 // as above
             }
@@ -143,17 +143,17 @@ public final class tl_event_fn extends FunctionPointer {
         /** Called by C only, through a closure's pointer; never throws. */
         public void call(byte a, @Cast("uint8_t") byte b, short c, @Cast("uint16_t") short d, @Cast("void*") long user_data, int e, @Cast("uint32_t") int f, @Cast("int64_t") long g, @Cast("uint64_t") long h, float x, double y, @Cast("bool") boolean flag, @Cast("tl_color") int color, @Cast("size_t") long size, @Cast("const void*") long pointer, @Cast("const char*") long text, @Cast("const void*") long bytes, int length) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
-            dev.tunnel.spi.NativePointer pointer$ = null;
-            dev.tunnel.spi.CString text$ = null;
-            dev.tunnel.spi.NativePointer bytes$ = null;
+            dev.tunnel.spi.NativePointer pointer$view = null;
+            dev.tunnel.spi.CString text$view = null;
+            dev.tunnel.spi.NativePointer bytes$view = null;
             try {
                 closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
-                    pointer$ = dev.tunnel.spi.NativePointer.borrow(pointer, TYPE, "pointer");
-                    text$ = dev.tunnel.spi.CString.borrow(text, TYPE, "text");
-                    bytes$ = dev.tunnel.spi.NativePointer.borrow(bytes, TYPE, "bytes");
-                    target$.event(a, b, c, d, e, f, g, h, x, y, flag, color, size, pointer$, text$, bytes$, length);
+                    pointer$view = dev.tunnel.spi.NativePointer.borrow(pointer, TYPE, "pointer");
+                    text$view = dev.tunnel.spi.CString.borrow(text, TYPE, "text");
+                    bytes$view = dev.tunnel.spi.NativePointer.borrow(bytes, TYPE, "bytes");
+                    target$.event(a, b, c, d, e, f, g, h, x, y, flag, color, size, pointer$view, text$view, bytes$view, length);
                 }
             } catch (Throwable thrown$) {
                 try {
@@ -163,17 +163,17 @@ public final class tl_event_fn extends FunctionPointer {
                 }
             } finally {
                 try {
-                    dev.tunnel.spi.Borrowed.release(pointer$);
+                    dev.tunnel.spi.Borrowed.release(pointer$view);
                 } catch (Throwable lost$) {
                     // as above
                 }
                 try {
-                    dev.tunnel.spi.Borrowed.release(text$);
+                    dev.tunnel.spi.Borrowed.release(text$view);
                 } catch (Throwable lost$) {
                     // as above
                 }
                 try {
-                    dev.tunnel.spi.Borrowed.release(bytes$);
+                    dev.tunnel.spi.Borrowed.release(bytes$view);
                 } catch (Throwable lost$) {
                     // as above
                 }

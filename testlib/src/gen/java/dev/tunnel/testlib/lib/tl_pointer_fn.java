@@ -55,17 +55,17 @@ public final class tl_pointer_fn extends FunctionPointer {
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public @Cast("void*") long call(@Cast("void*") long user_data, @Cast("tl_point*") long p, @Cast("int*") long values, @Cast("void*") long opaque) {
         dev.tunnel.spi.CallbackScope<?> scope$ = null;
-        dev.tunnel.spi.NativePointer p$ = null;
-        dev.tunnel.spi.NativePointer values$ = null;
-        dev.tunnel.spi.NativePointer opaque$ = null;
+        dev.tunnel.spi.NativePointer p$view = null;
+        dev.tunnel.spi.NativePointer values$view = null;
+        dev.tunnel.spi.NativePointer opaque$view = null;
         try {
             scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                p$ = dev.tunnel.spi.NativePointer.borrow(p, TYPE, "p");
-                values$ = dev.tunnel.spi.NativePointer.borrow(values, TYPE, "values");
-                opaque$ = dev.tunnel.spi.NativePointer.borrow(opaque, TYPE, "opaque");
-                return target$.apply(p$, values$, opaque$);
+                p$view = dev.tunnel.spi.NativePointer.borrow(p, TYPE, "p");
+                values$view = dev.tunnel.spi.NativePointer.borrow(values, TYPE, "values");
+                opaque$view = dev.tunnel.spi.NativePointer.borrow(opaque, TYPE, "opaque");
+                return target$.apply(p$view, values$view, opaque$view);
             }
         } catch (Throwable thrown$) {
             try {
@@ -75,17 +75,17 @@ public final class tl_pointer_fn extends FunctionPointer {
             }
         } finally {
             try {
-                dev.tunnel.spi.Borrowed.release(p$);
+                dev.tunnel.spi.Borrowed.release(p$view);
             } catch (Throwable lost$) {
                 // as above
             }
             try {
-                dev.tunnel.spi.Borrowed.release(values$);
+                dev.tunnel.spi.Borrowed.release(values$view);
             } catch (Throwable lost$) {
                 // as above
             }
             try {
-                dev.tunnel.spi.Borrowed.release(opaque$);
+                dev.tunnel.spi.Borrowed.release(opaque$view);
             } catch (Throwable lost$) {
                 // as above
             }
@@ -149,17 +149,17 @@ public final class tl_pointer_fn extends FunctionPointer {
         /** Called by C only, through a closure's pointer; never throws. */
         public @Cast("void*") long call(@Cast("void*") long user_data, @Cast("tl_point*") long p, @Cast("int*") long values, @Cast("void*") long opaque) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
-            dev.tunnel.spi.NativePointer p$ = null;
-            dev.tunnel.spi.NativePointer values$ = null;
-            dev.tunnel.spi.NativePointer opaque$ = null;
+            dev.tunnel.spi.NativePointer p$view = null;
+            dev.tunnel.spi.NativePointer values$view = null;
+            dev.tunnel.spi.NativePointer opaque$view = null;
             try {
                 closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
-                    p$ = dev.tunnel.spi.NativePointer.borrow(p, TYPE, "p");
-                    values$ = dev.tunnel.spi.NativePointer.borrow(values, TYPE, "values");
-                    opaque$ = dev.tunnel.spi.NativePointer.borrow(opaque, TYPE, "opaque");
-                    return target$.apply(p$, values$, opaque$);
+                    p$view = dev.tunnel.spi.NativePointer.borrow(p, TYPE, "p");
+                    values$view = dev.tunnel.spi.NativePointer.borrow(values, TYPE, "values");
+                    opaque$view = dev.tunnel.spi.NativePointer.borrow(opaque, TYPE, "opaque");
+                    return target$.apply(p$view, values$view, opaque$view);
                 }
             } catch (Throwable thrown$) {
                 try {
@@ -169,17 +169,17 @@ public final class tl_pointer_fn extends FunctionPointer {
                 }
             } finally {
                 try {
-                    dev.tunnel.spi.Borrowed.release(p$);
+                    dev.tunnel.spi.Borrowed.release(p$view);
                 } catch (Throwable lost$) {
                     // as above
                 }
                 try {
-                    dev.tunnel.spi.Borrowed.release(values$);
+                    dev.tunnel.spi.Borrowed.release(values$view);
                 } catch (Throwable lost$) {
                     // as above
                 }
                 try {
-                    dev.tunnel.spi.Borrowed.release(opaque$);
+                    dev.tunnel.spi.Borrowed.release(opaque$view);
                 } catch (Throwable lost$) {
                     // as above
                 }

@@ -50,13 +50,13 @@ public final class tl_string_fn extends FunctionPointer {
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("void*") long user_data, @Cast("const char*") long s) {
         dev.tunnel.spi.CallbackScope<?> scope$ = null;
-        dev.tunnel.spi.CString s$ = null;
+        dev.tunnel.spi.CString s$view = null;
         try {
             scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                s$ = dev.tunnel.spi.CString.borrow(s, TYPE, "s");
-                target$.accept(s$);
+                s$view = dev.tunnel.spi.CString.borrow(s, TYPE, "s");
+                target$.accept(s$view);
             }
         } catch (Throwable thrown$) {
             try {
@@ -66,7 +66,7 @@ public final class tl_string_fn extends FunctionPointer {
             }
         } finally {
             try {
-                dev.tunnel.spi.Borrowed.release(s$);
+                dev.tunnel.spi.Borrowed.release(s$view);
             } catch (Throwable lost$) {
                 // as above
             }
@@ -129,13 +129,13 @@ public final class tl_string_fn extends FunctionPointer {
         /** Called by C only, through a closure's pointer; never throws. */
         public void call(@Cast("void*") long user_data, @Cast("const char*") long s) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
-            dev.tunnel.spi.CString s$ = null;
+            dev.tunnel.spi.CString s$view = null;
             try {
                 closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
-                    s$ = dev.tunnel.spi.CString.borrow(s, TYPE, "s");
-                    target$.accept(s$);
+                    s$view = dev.tunnel.spi.CString.borrow(s, TYPE, "s");
+                    target$.accept(s$view);
                 }
             } catch (Throwable thrown$) {
                 try {
@@ -145,7 +145,7 @@ public final class tl_string_fn extends FunctionPointer {
                 }
             } finally {
                 try {
-                    dev.tunnel.spi.Borrowed.release(s$);
+                    dev.tunnel.spi.Borrowed.release(s$view);
                 } catch (Throwable lost$) {
                     // as above
                 }

@@ -50,13 +50,13 @@ public final class ContextPrintFn extends FunctionPointer {
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("void*") long context) {
         dev.tunnel.spi.CallbackScope<Function> scope$ = null;
-        dev.tunnel.spi.NativePointer context$ = null;
+        dev.tunnel.spi.NativePointer context$view = null;
         try {
             scope$ = TARGET.enter();
             if (scope$ != null) {
                 Function target$ = scope$.target();
-                context$ = dev.tunnel.spi.NativePointer.borrow(context, TYPE, "context");
-                target$.accept(context$);
+                context$view = dev.tunnel.spi.NativePointer.borrow(context, TYPE, "context");
+                target$.accept(context$view);
             }
         } catch (Throwable thrown$) {
             try {
@@ -66,7 +66,7 @@ public final class ContextPrintFn extends FunctionPointer {
             }
         } finally {
             try {
-                dev.tunnel.spi.Borrowed.release(context$);
+                dev.tunnel.spi.Borrowed.release(context$view);
             } catch (Throwable lost$) {
                 // as above
             }
@@ -121,13 +121,13 @@ public final class ContextPrintFn extends FunctionPointer {
         /** Called by C only, through a closure's pointer; never throws. */
         public void call(@Cast("void*") long context) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
-            dev.tunnel.spi.NativePointer context$ = null;
+            dev.tunnel.spi.NativePointer context$view = null;
             try {
                 closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
-                    context$ = dev.tunnel.spi.NativePointer.borrow(context, TYPE, "context");
-                    target$.accept(context$);
+                    context$view = dev.tunnel.spi.NativePointer.borrow(context, TYPE, "context");
+                    target$.accept(context$view);
                 }
             } catch (Throwable thrown$) {
                 try {
@@ -137,7 +137,7 @@ public final class ContextPrintFn extends FunctionPointer {
                 }
             } finally {
                 try {
-                    dev.tunnel.spi.Borrowed.release(context$);
+                    dev.tunnel.spi.Borrowed.release(context$view);
                 } catch (Throwable lost$) {
                     // as above
                 }

@@ -50,13 +50,13 @@ public final class LineCallbackFn extends FunctionPointer {
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("void*") long user_data, @Cast("int64_t") long index, @Cast("const char*") long bytes, @Cast("size_t") long length) {
         dev.tunnel.spi.CallbackScope<?> scope$ = null;
-        dev.tunnel.spi.CString bytes$ = null;
+        dev.tunnel.spi.CString bytes$view = null;
         try {
             scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                bytes$ = dev.tunnel.spi.CString.borrow(bytes, TYPE, "bytes");
-                target$.line(index, bytes$, length);
+                bytes$view = dev.tunnel.spi.CString.borrow(bytes, TYPE, "bytes");
+                target$.line(index, bytes$view, length);
             }
         } catch (Throwable thrown$) {
             try {
@@ -66,7 +66,7 @@ public final class LineCallbackFn extends FunctionPointer {
             }
         } finally {
             try {
-                dev.tunnel.spi.Borrowed.release(bytes$);
+                dev.tunnel.spi.Borrowed.release(bytes$view);
             } catch (Throwable lost$) {
                 // as above
             }
@@ -129,13 +129,13 @@ public final class LineCallbackFn extends FunctionPointer {
         /** Called by C only, through a closure's pointer; never throws. */
         public void call(@Cast("void*") long user_data, @Cast("int64_t") long index, @Cast("const char*") long bytes, @Cast("size_t") long length) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
-            dev.tunnel.spi.CString bytes$ = null;
+            dev.tunnel.spi.CString bytes$view = null;
             try {
                 closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
-                    bytes$ = dev.tunnel.spi.CString.borrow(bytes, TYPE, "bytes");
-                    target$.line(index, bytes$, length);
+                    bytes$view = dev.tunnel.spi.CString.borrow(bytes, TYPE, "bytes");
+                    target$.line(index, bytes$view, length);
                 }
             } catch (Throwable thrown$) {
                 try {
@@ -145,7 +145,7 @@ public final class LineCallbackFn extends FunctionPointer {
                 }
             } finally {
                 try {
-                    dev.tunnel.spi.Borrowed.release(bytes$);
+                    dev.tunnel.spi.Borrowed.release(bytes$view);
                 } catch (Throwable lost$) {
                     // as above
                 }

@@ -50,13 +50,13 @@ public final class NameEventFn extends FunctionPointer {
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("void*") long user_data, @Cast("const char*") long name, @Cast("size_t") long length) {
         dev.tunnel.spi.CallbackScope<?> scope$ = null;
-        dev.tunnel.spi.CString name$ = null;
+        dev.tunnel.spi.CString name$view = null;
         try {
             scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                name$ = dev.tunnel.spi.CString.borrow(name, TYPE, "name");
-                target$.name(name$, length);
+                name$view = dev.tunnel.spi.CString.borrow(name, TYPE, "name");
+                target$.name(name$view, length);
             }
         } catch (Throwable thrown$) {
             try {
@@ -66,7 +66,7 @@ public final class NameEventFn extends FunctionPointer {
             }
         } finally {
             try {
-                dev.tunnel.spi.Borrowed.release(name$);
+                dev.tunnel.spi.Borrowed.release(name$view);
             } catch (Throwable lost$) {
                 // as above
             }
@@ -129,13 +129,13 @@ public final class NameEventFn extends FunctionPointer {
         /** Called by C only, through a closure's pointer; never throws. */
         public void call(@Cast("void*") long user_data, @Cast("const char*") long name, @Cast("size_t") long length) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
-            dev.tunnel.spi.CString name$ = null;
+            dev.tunnel.spi.CString name$view = null;
             try {
                 closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
-                    name$ = dev.tunnel.spi.CString.borrow(name, TYPE, "name");
-                    target$.name(name$, length);
+                    name$view = dev.tunnel.spi.CString.borrow(name, TYPE, "name");
+                    target$.name(name$view, length);
                 }
             } catch (Throwable thrown$) {
                 try {
@@ -145,7 +145,7 @@ public final class NameEventFn extends FunctionPointer {
                 }
             } finally {
                 try {
-                    dev.tunnel.spi.Borrowed.release(name$);
+                    dev.tunnel.spi.Borrowed.release(name$view);
                 } catch (Throwable lost$) {
                     // as above
                 }

@@ -50,13 +50,13 @@ public final class SampleEventFn extends FunctionPointer {
     /** Called by C only, through {@link #GATEWAY}; never throws. */
     public void call(@Cast("void*") long user_data, @Cast("int64_t") long offset, double value, @Cast("const void*") long source) {
         dev.tunnel.spi.CallbackScope<?> scope$ = null;
-        dev.tunnel.spi.NativePointer source$ = null;
+        dev.tunnel.spi.NativePointer source$view = null;
         try {
             scope$ = dev.tunnel.spi.CallbackScope.enter(user_data, TYPE);
             if (scope$ != null) {
                 Function target$ = target(scope$);
-                source$ = dev.tunnel.spi.NativePointer.borrow(source, TYPE, "source");
-                target$.sample(offset, value, source$);
+                source$view = dev.tunnel.spi.NativePointer.borrow(source, TYPE, "source");
+                target$.sample(offset, value, source$view);
             }
         } catch (Throwable thrown$) {
             try {
@@ -66,7 +66,7 @@ public final class SampleEventFn extends FunctionPointer {
             }
         } finally {
             try {
-                dev.tunnel.spi.Borrowed.release(source$);
+                dev.tunnel.spi.Borrowed.release(source$view);
             } catch (Throwable lost$) {
                 // as above
             }
@@ -129,13 +129,13 @@ public final class SampleEventFn extends FunctionPointer {
         /** Called by C only, through a closure's pointer; never throws. */
         public void call(@Cast("void*") long user_data, @Cast("int64_t") long offset, double value, @Cast("const void*") long source) {
             dev.tunnel.spi.ClosureRegistry.Entry<Function> closure$ = null;
-            dev.tunnel.spi.NativePointer source$ = null;
+            dev.tunnel.spi.NativePointer source$view = null;
             try {
                 closure$ = CLOSURES.enter(CURRENT != null ? (long) CURRENT.invokeExact() : Slots.current());
                 if (closure$ != null) {
                     Function target$ = closure$.target();
-                    source$ = dev.tunnel.spi.NativePointer.borrow(source, TYPE, "source");
-                    target$.sample(offset, value, source$);
+                    source$view = dev.tunnel.spi.NativePointer.borrow(source, TYPE, "source");
+                    target$.sample(offset, value, source$view);
                 }
             } catch (Throwable thrown$) {
                 try {
@@ -145,7 +145,7 @@ public final class SampleEventFn extends FunctionPointer {
                 }
             } finally {
                 try {
-                    dev.tunnel.spi.Borrowed.release(source$);
+                    dev.tunnel.spi.Borrowed.release(source$view);
                 } catch (Throwable lost$) {
                     // as above
                 }
