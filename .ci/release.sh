@@ -11,7 +11,7 @@
 #    every published module for linux-x86_64 with traverse-platform listing both platforms, and
 #    deploys them into DIR: the root pom, tunnel-runtime, tunnel-spi, tunnel-threads,
 #    tunnel-generator, tunnel-presets (the presets' parent), traverse (with both
-#    classifier jars), traverse-platform and tunnel-result, each with its -sources and -javadoc
+#    classifier jars), traverse-platform, expat (both classifier jars), expat-platform and tunnel-result, each with its -sources and -javadoc
 #    jar. Tests are not run here (CI runs them on the same tree). The tools (samples, benchmarks,
 #    testlib) are not built.
 # 3. Adds .sha256 and .sha512 files next to Maven's .md5 and .sha1, for every file.
@@ -84,10 +84,10 @@ cd "$src"
 published=.,runtime,spi,threads,generator,presets,presets/traverse,presets/traverse/platform,presets/expat,presets/expat/platform,exports
 
 # linux-arm64, cross-compiled: only its classifier jar is kept.
-mvn "${mvn_args[@]}" -Dtunnel.release package -pl presets/traverse -am -DskipTests \
+mvn "${mvn_args[@]}" -Dtunnel.release package -pl presets/traverse,presets/expat -am -DskipTests \
   -Dmaven.javadoc.skip -Dmaven.source.skip -Djavacpp.platform=linux-arm64 > "$work/arm64.log" 2>&1 \
   || { tail -50 "$work/arm64.log"; echo "release: linux-arm64 build failed ($work/arm64.log)" >&2; exit 1; }
-cp presets/traverse/target/traverse-linux-arm64.jar "$work/arm64/"
+cp presets/traverse/target/traverse-linux-arm64.jar presets/expat/target/expat-linux-arm64.jar "$work/arm64/"
 
 # linux-x86_64 and everything else, deployed with the arm64 jar into DIR.
 mvn "${mvn_args[@]}" -Dtunnel.release -Dtunnel.all-platforms -DskipTests -pl "$published" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Tunnel for both Linux platforms it ships, on an x86_64 machine: traverse-linux-arm64.jar
-# cross-compiled with aarch64-linux-gnu-gcc/g++, then everything else natively with
-# traverse-platform listing linux-x86_64 and linux-arm64 (-Dtunnel.all-platforms), so the samples
+# and expat-linux-arm64.jar cross-compiled with aarch64-linux-gnu-gcc/g++, then everything else natively with
+# traverse-platform and expat-platform listing linux-x86_64 and linux-arm64 (-Dtunnel.all-platforms), so the samples
 # jar carries both. This is the build a release is made from.
 #
 #   bash .ci/arm64/build.sh [MAVEN ARGS...]      default: install -DskipTests
@@ -22,7 +22,7 @@ done
 # linux-arm64: cppbuild.sh and the JNI compiler pick aarch64-linux-gnu-gcc/g++ for this platform
 # (presets/pom.xml). Its tests cannot run on this machine's JVM; .ci/arm64/run.sh runs them
 # under qemu.
-mvn -B -ntp install -pl presets/traverse -am -DskipTests -Djavacpp.platform=linux-arm64
+mvn -B -ntp install -pl presets/traverse,presets/expat -am -DskipTests -Djavacpp.platform=linux-arm64
 
 # linux-x86_64, and traverse-platform with both classifiers for the samples and benchmarks.
 mvn -B -ntp -Dtunnel.all-platforms "$@"

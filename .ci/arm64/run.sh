@@ -7,10 +7,10 @@
 #    platforms in it (--no-build skips this and uses what the last build left in target/).
 # 3. Every native library in traverse-linux-arm64.jar, and in the samples jar's linux-arm64
 #    folders, must be an aarch64 ELF shared object (`file`).
-# 4. The callbacks, handle, closures, traverse and grep (per line and batched) samples run on the host's JVM and on the arm64 JVM
+# 4. The callbacks, handle, closures, traverse, grep and xml (per event and batched) samples run on the host's JVM and on the arm64 JVM
 #    under qemu-aarch64-static: stdout, stderr and exit status must be the same, and the arm64 run must
 #    have extracted and loaded the linux-arm64 libraries only.
-# 5. The presets module's tests (every one of them calls into libtraverse) run on the arm64 JVM
+# 5. The presets modules' tests (every one of them calls into libtraverse or libexpat) run on the arm64 JVM
 #    under qemu, through Surefire's -Djvm; each test JVM must report os.arch=aarch64.
 #
 #   bash .ci/arm64/run.sh [--no-build]
@@ -20,6 +20,7 @@ root=$PWD
 arm64_java="$root/.ci/arm64/bin/java"
 samples_jar=samples/target/tunnel-samples.jar
 traverse_jar=presets/traverse/target/traverse-linux-arm64.jar
+expat_jar=presets/expat/target/expat-linux-arm64.jar
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -65,14 +66,16 @@ check_libs() {
   [ "$count" -gt 0 ] || fail "$jar has no native library under $*"
 }
 check_libs "$traverse_jar" dev/tunnel/traverse/linux-arm64/
-check_libs "$samples_jar" dev/tunnel/traverse/linux-arm64/ org/bytedeco/javacpp/linux-arm64/
+check_libs "$expat_jar" dev/tunnel/expat/linux-arm64/
+check_libs "$samples_jar" dev/tunnel/traverse/linux-arm64/ dev/tunnel/expat/linux-arm64/ org/bytedeco/javacpp/linux-arm64/
 
 # 4. The samples, on the host and under emulation (closures runs aarch64's trampolines). Each JVM
 #    gets its own JavaCPP cache, so what it loaded can be checked, and no other build's cache is
 #    touched.
 printf 'first line\n\nthird, after an empty one\nlast, without a newline' > "$work/input.txt"
 runs=("callbacks" "handle" "closures 2000" "traverse $work/input.txt" "traverse $root/README.md" "grep the $root/README.md"
-  "grep --batched the $root/README.md")
+  "grep --batched the $root/README.md" "xml $root/pom.xml $root/presets/pom.xml /usr/share/mime/packages/freedesktop.org.xml"
+  "xml --batched $root/pom.xml $root/presets/pom.xml /usr/share/mime/packages/freedesktop.org.xml")
 for run in "${runs[@]}"; do
   read -r -a args <<< "$run"
   name="${args[0]}${args[1]:+ $(basename -- "${args[1]}")}"
@@ -97,6 +100,7 @@ done
 loaded=$(cd "$work/cache-arm64" && find . -name '*.so*' | sort)
 echo "arm64: the arm64 JVM extracted:"; echo "$loaded" | sed 's/^/  /'
 echo "$loaded" | grep -q 'dev/tunnel/traverse/linux-arm64/libjnitraverse.so' || fail "the arm64 JVM did not load traverse's linux-arm64 library"
+echo "$loaded" | grep -q 'dev/tunnel/expat/linux-arm64/libexpat.so' || fail "the arm64 JVM did not load expat's linux-arm64 library"
 ! echo "$loaded" | grep -q x86_64 || fail "the arm64 JVM extracted x86_64 libraries"
 
 # 5. The presets tests on the arm64 JVM. Their reports replace the host run's.
@@ -106,13 +110,17 @@ t=$(now)
 # iterations, a child JVM) and the scale tests of async traversal stay native-only.
 mvn -B -ntp -pl presets/traverse surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 \
   -Dtest='TraversalTest,TraversalFailureTest,TraversalConcurrencyTest,BatchedTraversalTest,ClosureTest,LineTraversalTest,MixedEventBatchTest'
+# expat's API tests (each parses with libexpat, per event and batched; the corpus and random-input
+# tests stay native-only: thousands of files under qemu would take most of CI's time)
+rm -rf presets/expat/target/surefire-reports
+mvn -B -ntp -pl presets/expat surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 -Dtest='XmlParserTest'
 # and the technique classes' tests (basics, callbacks without user_data, threads), which call
 # libtraverse's raw bindings from the samples module
 rm -rf samples/target/surefire-reports
 mvn -B -ntp -pl samples surefire:test -Djvm="$arm64_java" -Dsurefire.timeout=1800 \
   -Dtest='BasicsTest,CLibraryTest,ThreadingTest'
 times+=("presets and technique tests under qemu: $(since "$t") s")
-reports=(presets/traverse/target/surefire-reports/TEST-*.xml samples/target/surefire-reports/TEST-*.xml)
+reports=(presets/traverse/target/surefire-reports/TEST-*.xml presets/expat/target/surefire-reports/TEST-*.xml samples/target/surefire-reports/TEST-*.xml)
 [ -f "${reports[0]}" ] || fail "no test report in presets/traverse/target/surefire-reports"
 [ -f "${reports[-1]}" ] || fail "no test report in samples/target/surefire-reports"
 for report in "${reports[@]}"; do
