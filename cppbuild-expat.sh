@@ -134,5 +134,11 @@ case "$OPERATION" in
     fetch_source
     build
     ;;
+  clean)
+    # what Maven's clean phase asks for (javacpp-cppbuild-clean): the built library; the source
+    # package stays in cppbuild/sources, so the next install needs no network
+    rm -rf "$ROOT/cppbuild/expat"
+    echo "cppbuild.sh expat: removed $ROOT/cppbuild/expat"
+    ;;
   *) fail "unknown operation '$OPERATION'" ;;
 esac
