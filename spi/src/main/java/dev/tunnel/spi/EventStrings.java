@@ -100,7 +100,8 @@ public final class EventStrings {
         long n = 0;
         while (array.getLong(8 * n) != 0) {
             if (++n > Integer.MAX_VALUE / 8) {
-                throw corrupt(n + " strings", 0, 0);
+                throw new IllegalStateException("dev.tunnel: the " + parameter + " argument of a " + callbackType
+                        + " call holds more than " + Integer.MAX_VALUE / 8 + " strings; a view holds at most that");
             }
         }
         int size = (int) n;
