@@ -1,6 +1,7 @@
 /*
  * A model of Tunnel's batch format for C tests and fuzzing (tunnel_events.h): gateways written as
- * tunnel-generator writes them (a scalar event, a byte-range event, an event of two byte ranges),
+ * tunnel-generator writes them (a scalar event, a byte-range event, an event of two byte ranges,
+ * a string array, and a byte range whose consecutive calls are joined),
  * a log of every call as C made it, and a flush that decodes each record, as
  * dev.tunnel.spi.EventBatch does, and checks it against the log: kinds, values, bytes (copied or
  * lent), NULLs and order. Any difference aborts.
@@ -17,6 +18,7 @@
 #define KIND_BYTES  1
 #define KIND_PAIR   2
 #define KIND_STRINGS 3
+#define KIND_JOINED 4
 #define MAX_STRINGS 8
 
 typedef struct logged_event {
@@ -37,6 +39,7 @@ typedef struct model {
   size_t delivered;
   size_t flushes;
   size_t lent;
+  size_t joined;     /* KIND_JOINED calls delivered in the record of an earlier call */
   int fail_at_flush; /* 0: never; n: the n-th flush "throws" (closes the batch) */
 } model;
 
@@ -136,6 +139,36 @@ static void check_strings(model* m, const uint8_t* slot, const uint8_t* payload,
   }
 }
 
+/*
+ * Checks a KIND_JOINED record against the calls it holds: one call if its bytes are NULL or lent,
+ * else the calls whose bytes, in order, are exactly the record's (the model's calls have at least
+ * one byte, so where one call ends and the next begins is never in doubt).
+ */
+static void check_joined(model* m, const uint8_t* r, uint32_t size) {
+  uint64_t length = read64(r + 8);
+  uint64_t where = read64(r + 16);
+  const logged_event* first = &m->log[m->delivered++];
+  CHECK(first->kind == KIND_JOINED);
+  if (where != 0) {
+    CHECK(size == 24);
+    check_bytes(m, r + 8, r + 24, r + size, first, 0);
+    return;
+  }
+  CHECK(size == 24 + TUNNEL_EVENTS_PAD(length));
+  const uint8_t* piece = r + 24;
+  uint64_t left = length;
+  for (const logged_event* e = first;; e = &m->log[m->delivered++], m->joined++) {
+    CHECK(e->kind == KIND_JOINED && e->bytes[0] != NULL && e->length[0] > 0 && e->length[0] <= left);
+    CHECK(memcmp(piece, e->bytes[0], e->length[0]) == 0);
+    piece += e->length[0];
+    left -= e->length[0];
+    if (left == 0) {
+      return;
+    }
+    CHECK(m->delivered < m->logged);
+  }
+}
+
 static void model_flush(void* user_data, int32_t bytes) {
   model* m = (model*)user_data;
   m->flushes++;
@@ -149,6 +182,11 @@ static void model_flush(void* user_data, int32_t bytes) {
     uint32_t size = (uint32_t)(header >> 32);
     CHECK(size >= 8 && size % 8 == 0 && r + size <= end);
     CHECK(m->delivered < m->logged);
+    if (kind == KIND_JOINED) {
+      check_joined(m, r, size);
+      r += size;
+      continue;
+    }
     const logged_event* e = &m->log[m->delivered++];
     CHECK(kind == e->kind);
     if (kind == KIND_SCALAR) {
@@ -234,6 +272,26 @@ static void gateway_strings(void* user_data, const char** strings) {
   }
 }
 
+static void gateway_joined(void* user_data, const char* s, int len) {
+  tunnel_events* e = (tunnel_events*)user_data;
+  uint64_t length = (uint64_t)(len);
+  size_t n = tunnel_events_payload(0, s, length);
+  if (tunnel_events_join(e, KIND_JOINED, s, length)) {
+    return;
+  }
+  int lend = n > e->inline_max;
+  uint8_t* r = tunnel_events_begin(e, KIND_JOINED, 24 + (lend ? 0 : n));
+  if (r == NULL) {
+    return;
+  }
+  tunnel_events_put_bytes(r + 8, r + 24, s, length, lend);
+  if (lend) {
+    tunnel_events_flush(e);
+  } else {
+    tunnel_events_joinable(e, r);
+  }
+}
+
 /* The calls: each logged, then made through its gateway. */
 static void call_scalar(model* m, int64_t value, double real) {
   if (!m->events.closed) {
@@ -261,6 +319,15 @@ static void call_strings(model* m, const char** strings) {
     log_strings(m, (const char* const*)strings);
   }
   gateway_strings(&m->events, strings);
+}
+
+/* A call of the joined kind; its bytes, if any, are at least one (see check_joined). */
+static void call_joined(model* m, const char* s, int len) {
+  CHECK(s == NULL || len > 0);
+  if (!m->events.closed) {
+    log_event(m, KIND_JOINED, 0, 0, s, (uint64_t)len, NULL, 0);
+  }
+  gateway_joined(&m->events, s, len);
 }
 
 static int model_init(model* m, void* buffer, size_t capacity) {

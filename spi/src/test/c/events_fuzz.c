@@ -1,6 +1,6 @@
 /*
- * libFuzzer target for tunnel_events.h: the input is a program of calls through the three model
- * gateways of events_check.h (lengths and bytes taken from the input, NULLs, payloads around and
+ * libFuzzer target for tunnel_events.h: the input is a program of calls through the model
+ * gateways of events_check.h (joined ones included) (lengths and bytes taken from the input, NULLs, payloads around and
  * past the lending limit), into a batch whose size and failure point the input also picks; the
  * model's flush checks every record against the calls. Run by run-fuzz.sh.
  */
@@ -57,12 +57,15 @@ int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       continue;
     }
-    switch (op % 3) {
+    switch (op % 4) {
       case 0:
         call_scalar(&m, (int64_t)(a << 16 | b), (double)a / (double)(b + 1));
         break;
       case 1:
         call_bytes(&m, (int64_t)a, pa, na);
+        break;
+      case 2: /* joined with the calls before it where nothing separates them; at least a byte (pa + na + 1 is in the pool) */
+        call_joined(&m, (const char*)pa, pa == NULL ? 0 : (int)na + 1);
         break;
       default:
         call_pair(&m, (const char*)pa, (int32_t)na, (const char*)pb, nb);

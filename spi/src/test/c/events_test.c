@@ -2,7 +2,8 @@
  * Tests tunnel_events.h, the C half of batched delivery, from C alone (events_check.h's model):
  * buffer set-up checks, records of every shape straddling every buffer boundary, the small-copy
  * path against memcpy, payloads lent instead of copied, saturating payload sizes, a batch that
- * Java closed after a failure, and reuse. run.sh runs it under sanitizers, valgrind and qemu.
+ * Java closed after a failure, reuse, and calls joined into one record (and kept apart by other
+ * records, flushes, NULLs and lent bytes). run.sh runs it under sanitizers, valgrind and qemu.
  */
 #include "events_check.h"
 
@@ -121,6 +122,58 @@ static void a_batch_serves_call_after_call(void) {
   model_finish(&m);
 }
 
+/* Joined calls, mixed with every other record and every boundary, checked call by call by the model. */
+static void consecutive_calls_are_joined_until_something_separates_them(size_t capacity) {
+  uint64_t* buffer = (uint64_t*)malloc(capacity);
+  model m;
+  EXPECT(model_init(&m, buffer, capacity) == 0);
+  char* text = (char*)malloc(2 * capacity);
+  for (size_t i = 0; i < 2 * capacity; i++) {
+    text[i] = (char)(i * 7 + (i >> 5)); /* NULs too: a byte range, not a string */
+  }
+  for (int i = 0; i < 20000; i++) {
+    int len = 1 + (i * 13) % (i % 97 == 0 ? (int)capacity : 50); /* now and then past inline_max: lent */
+    call_joined(&m, text + i % 1000, len);
+    if (i % 5 == 0) {
+      call_joined(&m, text, 1 + i % 3);
+    }
+    if (i % 7 == 0) {
+      call_scalar(&m, i, 0);
+    } else if (i % 11 == 0) {
+      call_joined(&m, NULL, 0);
+    } else if (i % 13 == 0) {
+      call_bytes(&m, i, text, (size_t)(i % 30));
+    }
+  }
+  model_finish(&m);
+  EXPECT(m.joined > 10000 && m.lent > 0 && m.flushes > 10);
+  free(text);
+  free(buffer);
+}
+
+/* The record itself: "ab" + "" + "cd" is one call of "abcd"; a NULL and another kind end a run. */
+static void joined_bytes_are_one_record_exactly(void) {
+  uint64_t buffer[1024];
+  tunnel_events e;
+  EXPECT(tunnel_events_init(&e, buffer, sizeof buffer, model_flush, NULL) == 0);
+  gateway_joined(&e, "ab", 2);
+  gateway_joined(&e, "x", 0);
+  gateway_joined(&e, "cdefghij", 8);
+  const uint8_t* r = (const uint8_t*)buffer;
+  EXPECT(read64(r) == ((uint64_t)KIND_JOINED | (uint64_t)(24 + 16) << 32));
+  EXPECT(read64(r + 8) == 10 && read64(r + 16) == 0 && memcmp(r + 24, "abcdefghij", 10) == 0);
+  EXPECT(e.next == r + 40);
+  gateway_joined(&e, NULL, 0);
+  gateway_joined(&e, "k", 1);
+  EXPECT(e.next == r + 40 + 24 + 32 && read64(r + 40 + 16) == TUNNEL_EVENTS_NULL && read64(r + 64 + 8) == 1);
+  gateway_scalar(&e, 1, 1);
+  gateway_joined(&e, "l", 1);
+  EXPECT(e.next == r + 96 + 24 + 32); /* the scalar record between: a record of its own */
+  e.next = e.records; /* emptied by Java (EventBatch.finish) without a flush: Java clears joinable too */
+  e.joinable = 0;
+  EXPECT(!tunnel_events_join(&e, KIND_JOINED, "m", 1));
+}
+
 int main(void) {
   init_is_checked();
   small_copies_match_memcpy();
@@ -132,6 +185,9 @@ int main(void) {
   string_arrays_are_copied_or_lent(65536);
   a_batch_closed_by_java_calls_it_no_more();
   a_batch_serves_call_after_call();
+  consecutive_calls_are_joined_until_something_separates_them(TUNNEL_EVENTS_MIN_CAPACITY);
+  consecutive_calls_are_joined_until_something_separates_them(65536);
+  joined_bytes_are_one_record_exactly();
   printf("tunnel_events.h: %d checks passed\n", checks);
   return 0;
 }

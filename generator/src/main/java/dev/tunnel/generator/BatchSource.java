@@ -17,11 +17,13 @@ import java.util.Map;
  *
  * <p>The record layout is {@code dev/tunnel/include/tunnel_events.h}'s: a header word, then per
  * argument but user data a slot of 8 bytes (scalars, pointers) or 16 (bytes: length and where),
- * then the copied bytes. A length argument has no slot: it is its bytes' length.
+ * then the copied bytes. A length argument has no slot: it is its bytes' length. A joining
+ * typedef's gateway ({@code join = true}) first tries to append its bytes to the record the
+ * previous call left ({@code tunnel_events_join}).
  *
  * <pre>{@code
- * String members = new BatchSource("LineCallbackFn", signature, 0, "line", new String[] {"bytes=length"}, new String[0], 4,
- *         "LineCallbackFn").write(); // inside the class body
+ * String members = new BatchSource("LineCallbackFn", signature, 0, "line", new String[] {"bytes=length"}, new String[0], false,
+ *         4, "LineCallbackFn").write(); // inside the class body
  * }</pre>
  */
 final class BatchSource {
@@ -42,13 +44,16 @@ final class BatchSource {
     /** Each parameter's slot offset in the record (none for user data and lengths). */
     private final Map<String, Integer> slots = new LinkedHashMap<>();
     private final int fixed;
+    /** Whether consecutive calls are joined into one record ({@code @Callback(join = true)}). */
+    private final boolean join;
 
     /** The typedef whose class holds the preset's one {@code EventFlush}: this one, or another of the preset. */
     private final String flushOwner;
 
     BatchSource(String typedef, CallSignature signature, int userData, String method, String[] lengthDeclarations,
-            String[] stringArrays, int kind, String flushOwner) {
+            String[] stringArrays, boolean join, int kind, String flushOwner) {
         this.typedef = typedef;
+        this.join = join;
         this.flushOwner = flushOwner;
         this.method = method;
         this.kind = kind;
@@ -99,6 +104,10 @@ final class BatchSource {
                     + MAX_FIXED);
         }
         this.fixed = offset;
+        if (join && (slots.size() != 1 || lengthOf.size() != 1 || !lengthOf.containsKey(slots.keySet().iterator().next()))) {
+            throw new GeneratorException(typedef + ": join = true needs a byte range declared in lengths as the one argument but"
+                    + " the user data and its length; " + typedef + " has " + String.join(", ", slots.keySet()));
+        }
     }
 
     private Value parameter(String name, String declaration) {
@@ -144,7 +153,8 @@ final class BatchSource {
         s.append("     * {@link dev.tunnel.spi.EventBytes} views valid during the call, other pointers as addresses.\n");
         s.append("     */\n");
         s.append("    @FunctionalInterface\n    public interface Batched {\n");
-        s.append("        /** Called for each call C made, in order, up to one batch later. */\n");
+        s.append(join ? "        /** Called for each run of calls C made one after another, their bytes joined in order, up to one batch later. */\n"
+                : "        /** Called for each call C made, in order, up to one batch later. */\n");
         s.append("        void ").append(method).append("(").append(String.join(", ", declared)).append(");\n");
         s.append("    }\n\n");
         s.append("    /**\n");
@@ -326,6 +336,11 @@ final class BatchSource {
                     c.append("  tunnel_n = tunnel_events_payload(tunnel_n, ").append(v.name()).append(", tunnel_length_").append(v.name()).append(");\n");
                 }
             }
+            if (join) {
+                Value range = bytes.get(0);
+                c.append("  if (tunnel_events_join(tunnel_e, ").append(kind).append(", ").append(range.name()).append(", tunnel_length_")
+                        .append(range.name()).append(")) {\n    return;\n  }\n");
+            }
             c.append("  int tunnel_lend = tunnel_n > tunnel_e->inline_max;\n");
             size = fixed + " + (tunnel_lend ? 0 : tunnel_n)";
         }
@@ -355,7 +370,7 @@ final class BatchSource {
             c.append("  (void)tunnel_p;\n");
             c.append("  if (tunnel_lend) {\n");
             c.append("    tunnel_events_flush(tunnel_e); /* lent bytes are C's only until this call returns */\n");
-            c.append("  }\n");
+            c.append(join ? "  } else {\n    tunnel_events_joinable(tunnel_e, tunnel_r);\n  }\n" : "  }\n");
         }
         c.append("}");
         String expression = "TUNNEL_EVENTS_GATEWAY(" + typedef + ", " + c + ")";

@@ -272,7 +272,10 @@ final class GatewaySource {
         }
         s.append(new ClosureSource(this, typedef).write());
         if (declaration.batched()) {
-            s.append(new BatchSource(typedef, signature, userData, method, declaration.lengths(), declaration.strings(), index, flushOwner).write());
+            s.append(new BatchSource(typedef, signature, userData, method, declaration.lengths(), declaration.strings(), declaration.join(),
+                    index, flushOwner).write());
+        } else if (declaration.join()) {
+            throw new GeneratorException(typedef + ": join = true joins batched calls; declare batched = true too");
         }
         s.append("}\n");
         return s.toString();

@@ -26,6 +26,11 @@ class GatewaySourceTest {
 
     private static Callback declare(String typedef, int userData, String method, String onFailure, boolean batched,
             String... lengths) {
+        return declare(typedef, userData, method, onFailure, batched, false, lengths);
+    }
+
+    private static Callback declare(String typedef, int userData, String method, String onFailure, boolean batched, boolean join,
+            String... lengths) {
         return new Callback() {
             @Override public Class<? extends Annotation> annotationType() { return Callback.class; }
             @Override public String value() { return typedef; }
@@ -35,6 +40,7 @@ class GatewaySourceTest {
             @Override public boolean batched() { return batched; }
             @Override public String[] lengths() { return lengths; }
             @Override public String[] strings() { return typedef.startsWith("element") ? new String[] {"atts"} : new String[0]; }
+            @Override public boolean join() { return join; }
         };
     }
 
@@ -192,6 +198,41 @@ class GatewaySourceTest {
         // the preset's one flush gateway is line_fn's here: element_fn's decoder names it, and has none of its own
         assertTrue(source.contains("super(TYPE, KIND, line_fn.EventFlush.GATEWAY);"), source);
         assertFalse(source.contains("class EventFlush"), source);
+    }
+
+    private static String generateJoined(String typedef, boolean batched, String call, String... lengths) {
+        return new GatewaySource(declare(typedef, 0, "on", "", batched, true, lengths), "my.lib", javacpp(typedef, call), t -> t,
+                "jnimylib", 3, typedef).write();
+    }
+
+    @Test
+    void joinedTypedefsTryTheLastRecordBeforeBeginningOne() {
+        // expat: typedef void (*XML_CharacterDataHandler)(void* userData, const XML_Char* s, int len);
+        String source = generateJoined("text_fn", true, "public native void call(Pointer ud, @Cast(\"const XML_Char*\") BytePointer s, int len);",
+                "s=len");
+        assertTrue(source.contains("static final int FIXED = 24;"), source);
+        String lambda = source.substring(source.indexOf("TUNNEL_EVENTS_GATEWAY"), source.indexOf("long function();"));
+        int join = lambda.indexOf("if (tunnel_events_join(tunnel_e, 3, s, tunnel_length_s)) {");
+        assertTrue(join > 0 && join < lambda.indexOf("tunnel_events_begin("), "joins before it begins a record: " + lambda);
+        assertTrue(lambda.contains("} else {\\n\" +\n            \"    tunnel_events_joinable(tunnel_e, tunnel_r);"), lambda);
+        assertTrue(source.contains("/** Called for each run of calls C made one after another, their bytes joined in order"), source);
+        // the decoder is a plain one: a joined record is a record with more bytes
+        assertTrue(source.contains("handler.on(s, (int) records$.getLong(at$ + 8));"), source);
+    }
+
+    @Test
+    void onlyOneBatchedByteRangeIsJoined() {
+        GeneratorException unbatched = assertThrows(GeneratorException.class,
+                () -> generateJoined("text_fn", false, "public native void call(Pointer ud, @Cast(\"const char*\") BytePointer s, int len);", "s=len"));
+        assertTrue(unbatched.getMessage().contains("text_fn: join = true joins batched calls; declare batched = true too"), unbatched.getMessage());
+        GeneratorException more = assertThrows(GeneratorException.class,
+                () -> generateJoined("line_fn", true, "public native void call(Pointer ud, @Cast(\"int64_t\") long index,"
+                        + " @Cast(\"const char*\") BytePointer bytes, @Cast(\"size_t\") long length);", "bytes=length"));
+        assertTrue(more.getMessage().contains("line_fn: join = true needs a byte range declared in lengths as the one argument"
+                + " but the user data and its length; line_fn has index, bytes"), more.getMessage());
+        GeneratorException string = assertThrows(GeneratorException.class,
+                () -> generateJoined("name_fn", true, "public native void call(Pointer ud, @Cast(\"const char*\") BytePointer name);"));
+        assertTrue(string.getMessage().contains("name_fn has name"), string.getMessage());
     }
 
     @Test

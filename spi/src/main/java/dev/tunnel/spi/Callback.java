@@ -106,6 +106,23 @@ public @interface Callback {
      */
     String[] strings() default {};
 
+    /**
+     * Whether, for {@link #batched()}, calls that follow one another in a batch with nothing
+     * between them are joined into one handler call whose bytes are theirs in order: for C
+     * libraries that split one run of data over many calls, like expat's character data (a call
+     * per line and per reference). Saves a record and a handler call per joined call. Only for a
+     * typedef whose one argument but the user data is a byte range declared in {@link #lengths()}
+     * (with its length), so that joining loses nothing but where C split the bytes. A call that
+     * another typedef's record, a flush or bytes too large to copy separates is not joined.
+     *
+     * <pre>{@code
+     * // C: typedef void (*XML_CharacterDataHandler)(void* userData, const XML_Char* s, int len);
+     * @Callback(value = "XML_CharacterDataHandler", userData = 0, method = "characters", batched = true,
+     *     lengths = "s=len", join = true)
+     * }</pre>
+     */
+    boolean join() default false;
+
     /** The container of repeated {@link Callback} declarations. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

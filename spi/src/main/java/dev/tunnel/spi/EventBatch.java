@@ -34,6 +34,11 @@ import org.bytedeco.javacpp.Pointer;
  * batch in the order C made the calls; events therefore reach Java up to one buffer late, and
  * {@link #finish()} delivers the last ones after C returned.
  *
+ * <p>A typedef declared with {@code @Callback(join = true)}, a byte range alone, has the calls C
+ * makes one after another joined into one record, and so into one handler call with their
+ * bytes in order, as long as no other record, flush or lent payload comes between: fewer
+ * records and calls for C libraries that split a run of data over many calls (expat's text).
+ *
  * <p>Failures behave as with one upcall per event: what a handler throws stops the delivery (no
  * later handler call), asks C to stop through {@code stopRequest}, makes C's further calls drop
  * their events without calling Java, and is rethrown by {@link #finish()} as the same instance,
@@ -69,6 +74,8 @@ public final class EventBatch implements AutoCloseable {
     private static final int USER_DATA = 32;
     private static final int INLINE_MAX = 40;
     private static final int CLOSED = 48;
+    /** tunnel_events.joinable: which record a joining gateway may extend; 0 whenever the buffer is emptied. */
+    private static final int JOINABLE = 52;
 
     private final BytePointer memory;
     private final ByteBuffer events;
@@ -133,6 +140,7 @@ public final class EventBatch implements AutoCloseable {
             events.putLong(USER_DATA, scope.address());
             events.putLong(INLINE_MAX, this.capacity / 2);
             events.putInt(CLOSED, 0);
+            events.putInt(JOINABLE, 0);
         } catch (RuntimeException | Error e) {
             scope.close();
             if (block != null) {
@@ -200,6 +208,7 @@ public final class EventBatch implements AutoCloseable {
         checkOpen();
         long next = events.getLong(NEXT);
         events.putLong(NEXT, recordsAddress);
+        events.putInt(JOINABLE, 0);
         if (!scope.failed()) {
             long used = next - recordsAddress;
             try {

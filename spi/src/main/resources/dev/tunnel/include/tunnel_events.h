@@ -69,14 +69,16 @@ typedef struct tunnel_events {
   void* user_data;             /* 32: flush's user_data (the batch's CallbackScope) */
   uint64_t inline_max;         /* 40: an event's largest payload copied; larger ones are lent */
   int32_t closed;              /* 48: nonzero once Java failed: no more upcalls, events dropped */
-  int32_t reserved;            /* 52 */
+  int32_t joinable;            /* 52: 1 + the offset of a record a joining gateway may extend; 0: none */
 } tunnel_events;
 
 #ifdef __cplusplus
-static_assert(offsetof(tunnel_events, inline_max) == 40 && offsetof(tunnel_events, closed) == 48 && sizeof(tunnel_events) == 56,
+static_assert(offsetof(tunnel_events, inline_max) == 40 && offsetof(tunnel_events, closed) == 48 && offsetof(tunnel_events, joinable) == 52
+               && sizeof(tunnel_events) == 56,
               "dev.tunnel.spi.EventBatch writes tunnel_events at fixed offsets (LP64)");
 #else
-_Static_assert(offsetof(tunnel_events, inline_max) == 40 && offsetof(tunnel_events, closed) == 48 && sizeof(tunnel_events) == 56,
+_Static_assert(offsetof(tunnel_events, inline_max) == 40 && offsetof(tunnel_events, closed) == 48 && offsetof(tunnel_events, joinable) == 52
+               && sizeof(tunnel_events) == 56,
                "dev.tunnel.spi.EventBatch writes tunnel_events at fixed offsets (LP64)");
 #endif
 
@@ -109,7 +111,7 @@ static inline int tunnel_events_init(tunnel_events* e, void* buffer, size_t capa
   e->user_data = user_data;
   e->inline_max = capacity / 2;
   e->closed = 0;
-  e->reserved = 0;
+  e->joinable = 0;
   return 0;
 }
 
@@ -118,6 +120,7 @@ static inline void tunnel_events_flush(tunnel_events* e) {
   uint8_t* records = e->records;
   int32_t bytes = (int32_t)(e->next - records);
   e->next = records;
+  e->joinable = 0;
   if (bytes > 0 && !e->closed) {
     e->flush(e->user_data, bytes);
   }
@@ -265,6 +268,45 @@ static inline uint8_t* tunnel_events_put_strings(uint8_t* slot, uint8_t* payload
     payload += 8 + TUNNEL_EVENTS_PAD(length);
   }
   return payload;
+}
+
+/*
+ * For the gateway of a typedef declared with @Callback(join = true), whose one argument but
+ * user_data is a byte range: appends this call's bytes to the record of the same kind the
+ * previous call left, if that record is still the batch's last (no other record came between)
+ * and the joined bytes are still copied; returns 1 then. Returns 0 when the call needs a record
+ * of its own, which the gateway then begins and marks with tunnel_events_joinable. A record
+ * whose bytes are joined is one call to Java, with the bytes of all the calls in order.
+ */
+static inline int tunnel_events_join(tunnel_events* e, uint32_t kind, const void* bytes, uint64_t length) {
+  if (e->joinable == 0 || bytes == NULL) {
+    return 0;
+  }
+  uint8_t* r = e->records + (e->joinable - 1);
+  uint64_t header, had, where;
+  memcpy(&header, r, 8);
+  memcpy(&had, r + 8, 8);
+  memcpy(&where, r + 16, 8);
+  size_t size = (size_t)(header >> 32);
+  if ((uint32_t)header != kind || r + size != e->next || where != 0 || length > e->inline_max - had) {
+    return 0;
+  }
+  size_t joined = 24 + TUNNEL_EVENTS_PAD(had + length);
+  if (joined > (size_t)(e->end - r)) {
+    return 0;
+  }
+  tunnel_events_copy(r + 24 + had, (const uint8_t*)bytes, (size_t)length);
+  had += length;
+  memcpy(r + 8, &had, 8);
+  header = (uint64_t)kind | ((uint64_t)joined << 32);
+  memcpy(r, &header, 8);
+  e->next = r + joined;
+  return 1;
+}
+
+/* Marks r, just begun by a joining gateway with its bytes copied, as the record the next call may extend. */
+static inline void tunnel_events_joinable(tunnel_events* e, const uint8_t* r) {
+  e->joinable = (int32_t)(r - e->records) + 1;
 }
 
 #ifdef __cplusplus

@@ -51,8 +51,11 @@ public interface XmlHandler {
     }
 
     /**
-     * Character data: a piece of it, as expat splits it (at line ends, entity references and its
-     * buffer's end), so one run of text may take several calls. CDATA sections' content included.
+     * Character data: a piece of it, CDATA sections' content included. Where one piece ends and
+     * the next begins means nothing, as with SAX: per event, expat splits text at line ends,
+     * references and its buffer's end; batched, the pieces expat reports one after another with
+     * no other event this handler receives between them come as one call (so a handler without
+     * {@link #endElement} may get the text on both sides of an end tag in one piece).
      */
     default void characters(EventBytes text) {
     }

@@ -119,6 +119,31 @@ class XmlParserTest {
         assertEquals("h\u00e9llo\nw\u00f6rld & <raw>\u20ac\ud83d\ude00", text.toString());
     }
 
+    /** Each characters call's text, and what else the handler saw between them. */
+    private static List<String> pieces(XmlParser parser, String document, boolean ends) throws IOException {
+        List<String> seen = new ArrayList<>();
+        XmlCallbacks callbacks = XmlCallbacks.none().onStartElement((name, atts) -> seen.add("<" + name.getString() + ">"))
+                .onCharacters(t -> seen.add(t.getString()));
+        parser.parse(ByteBuffer.wrap(document.getBytes(StandardCharsets.UTF_8)), "doc",
+                ends ? callbacks.onEndElement(name -> seen.add("</" + name.getString() + ">")) : callbacks);
+        return seen;
+    }
+
+    @Test
+    void batchedTextComesInOnePieceUntilAnEventTheHandlerGetsSeparatesIt() throws IOException {
+        String document = "<r>one\ntwo &amp; three\n<e>four</e>five\nsix</r>";
+        // per event, as expat splits it: at each line end and reference
+        assertEquals(List.of("<r>", "one", "\n", "two ", "&", " three", "\n", "<e>", "four", "</e>", "five", "\n", "six", "</r>"),
+                pieces(XmlParser.perEvent(), document, true));
+        assertEquals(List.of("<r>", "one\ntwo & three\n", "<e>", "four", "</e>", "five\nsix", "</r>"),
+                pieces(XmlParser.batched(), document, true));
+        // without end elements, nothing the handler receives separates the text either side of </e>
+        assertEquals(List.of("<r>", "one\ntwo & three\n", "<e>", "fourfive\nsix"), pieces(XmlParser.batched(), document, false));
+        // a piece too large to copy into the batch is lent to the handler on its own, with no loss
+        String large = "x".repeat(3000);
+        assertEquals(List.of("<r>", "a\n", large, "\nb"), pieces(XmlParser.batched().withBatchBytes(4096), "<r>a\n" + large + "\nb</r>", false));
+    }
+
     @ParameterizedTest
     @MethodSource("parsers")
     void aMalformedDocumentNamesTheSourceLineColumnAndExpatsMessage(XmlParser parser, @TempDir Path dir) throws IOException {

@@ -173,7 +173,7 @@ public final class XML_CharacterDataHandler extends FunctionPointer {
      */
     @FunctionalInterface
     public interface Batched {
-        /** Called for each call C made, in order, up to one batch later. */
+        /** Called for each run of calls C made one after another, their bytes joined in order, up to one batch later. */
         void characters(dev.tunnel.spi.EventBytes s, int len);
     }
 
@@ -253,6 +253,9 @@ public final class XML_CharacterDataHandler extends FunctionPointer {
             "  size_t tunnel_n = 0;\n" +
             "  uint64_t tunnel_length_s = (uint64_t)(len);\n" +
             "  tunnel_n = tunnel_events_payload(tunnel_n, s, tunnel_length_s);\n" +
+            "  if (tunnel_events_join(tunnel_e, 2, s, tunnel_length_s)) {\n" +
+            "    return;\n" +
+            "  }\n" +
             "  int tunnel_lend = tunnel_n > tunnel_e->inline_max;\n" +
             "  uint8_t* tunnel_r = tunnel_events_begin(tunnel_e, 2, 24 + (tunnel_lend ? 0 : tunnel_n));\n" +
             "  if (tunnel_r == NULL) {\n" +
@@ -263,6 +266,8 @@ public final class XML_CharacterDataHandler extends FunctionPointer {
             "  (void)tunnel_p;\n" +
             "  if (tunnel_lend) {\n" +
             "    tunnel_events_flush(tunnel_e); /* lent bytes are C's only until this call returns */\n" +
+            "  } else {\n" +
+            "    tunnel_events_joinable(tunnel_e, tunnel_r);\n" +
             "  }\n" +
             "})")
         static native @Cast("intptr_t") long function();

@@ -26,7 +26,7 @@ import org.bytedeco.javacpp.tools.InfoMapper;
 // every handler takes expat's user data first (XML_SetUserData): a scope, or a batch
 @Callback(value = "XML_StartElementHandler", userData = 0, method = "startElement", batched = true, strings = "atts")
 @Callback(value = "XML_EndElementHandler", userData = 0, method = "endElement", batched = true)
-@Callback(value = "XML_CharacterDataHandler", userData = 0, method = "characters", batched = true, lengths = "s=len")
+@Callback(value = "XML_CharacterDataHandler", userData = 0, method = "characters", batched = true, lengths = "s=len", join = true)
 @Callback(value = "XML_ProcessingInstructionHandler", userData = 0, method = "processingInstruction", batched = true)
 @Callback(value = "XML_CommentHandler", userData = 0, method = "comment", batched = true)
 @Callback(value = "XML_StartCdataSectionHandler", userData = 0, method = "startCdata", batched = true)
