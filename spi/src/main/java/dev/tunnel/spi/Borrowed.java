@@ -87,5 +87,11 @@ public abstract class Borrowed {
             super((Pointer) null);
             this.address = address;
         }
+
+        /** Points this pointer at {@code address}: one pointer reused for call after call. */
+        AddressPointer at(long address) {
+            this.address = address;
+            return this;
+        }
     }
 }

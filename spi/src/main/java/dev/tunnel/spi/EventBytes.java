@@ -35,6 +35,12 @@ public final class EventBytes {
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    /**
+     * The longest bytes {@link #lendString} and {@link #lendBytes} copy into the view's own array,
+     * which allocates nothing once the array has grown; longer ones are read where C has them,
+     * through a wrapper allocated for the call.
+     */
+    static final int COPY_MAX = 64 * 1024;
 
     private final String callbackType;
     private final String parameter;
@@ -43,6 +49,11 @@ public final class EventBytes {
     /** The bytes' count while the view is lent; -1 once released, so one compare checks both. */
     private int length = -1;
     private int next;
+    /** C's bytes, for the copies of {@link #lendCopy}: one pointer, moved to each address. */
+    private Borrowed.AddressPointer source;
+    /** The copies' array and its buffer, grown to the largest copy. */
+    private byte[] copy;
+    private ByteBuffer copyBuffer;
 
     /** For generated decoders: the one view of {@code parameter} of a {@code callbackType} decoder. */
     public EventBytes(String callbackType, String parameter) {
@@ -106,23 +117,54 @@ public final class EventBytes {
         this.length = length;
     }
 
-    /** For {@link EventStrings}: points the view at C's own NUL-terminated string at {@code address}, lent for the call. */
+    /** For {@link EventStrings}: points the view at C's NUL-terminated string at {@code address}, lent for the call. */
     void pointLent(long address) {
-        long size = BytePointer.strlen(new Borrowed.AddressPointer(address));
+        long size = BytePointer.strlen(source(address));
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("dev.tunnel: a string of the " + parameter + " argument of a " + callbackType
                     + " event has " + size + " bytes; a view holds at most " + (Integer.MAX_VALUE - 8));
         }
-        length = (int) size;
-        memory = new Borrowed.AddressPointer(address).capacity(length).asByteBuffer().order(ByteOrder.nativeOrder());
-        offset = 0;
+        lendCopy(address, (int) size);
+    }
+
+    private Borrowed.AddressPointer source(long address) {
+        Borrowed.AddressPointer s = source;
+        if (s == null) {
+            source = s = new Borrowed.AddressPointer(0);
+        }
+        return s.at(address);
     }
 
     /**
-     * For APIs that serve one handler from both paths: points the view at C's own NUL-terminated
+     * Points the view at {@code size} bytes C has at {@code address}: copied into the view's own
+     * array up to {@link #COPY_MAX} (one JNI copy, nothing allocated once the array is large
+     * enough, where a wrapper of C's memory would cost a direct buffer per call), read in place
+     * beyond it.
+     */
+    private void lendCopy(long address, int size) {
+        offset = 0;
+        if (size > COPY_MAX) {
+            memory = new Borrowed.AddressPointer(address).capacity(size).asByteBuffer().order(ByteOrder.nativeOrder());
+            length = size;
+            return;
+        }
+        if (copy == null || copy.length < size) {
+            copy = new byte[Math.max(64, Integer.highestOneBit(size) << 1)];
+            copyBuffer = ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder());
+        }
+        if (size > 0) {
+            source(address).get(copy, 0, size);
+        }
+        memory = copyBuffer;
+        length = size;
+    }
+
+    /**
+     * For APIs that serve one handler from both paths: points the view at C's NUL-terminated
      * string at {@code address}, as a per-event gateway lends it for the call, so that the handler
      * a batch calls can take the call too. Returns the view, or {@code null} if the address is NULL.
-     * {@link #release()} it when the call returns.
+     * {@link #release()} it when the call returns. Up to 64 KiB the bytes are copied into the
+     * view's own array, so a view serving call after call allocates nothing.
      *
      * <pre>{@code
      * EventBytes view = new EventBytes("XML_EndElementHandler", "name");
@@ -155,9 +197,7 @@ public final class EventBytes {
             this.length = -1;
             return null;
         }
-        memory = new Borrowed.AddressPointer(address).capacity(length).asByteBuffer().order(ByteOrder.nativeOrder());
-        offset = 0;
-        this.length = length;
+        lendCopy(address, length);
         return this;
     }
 

@@ -21,8 +21,9 @@ import java.util.Arrays;
  *
  * <p>The views {@link #get(int)} returns are reused from event to event (nothing is allocated
  * once the largest array has been seen) and, with the array, throw after the handler returned.
- * A C {@code NULL} array reaches the handler as {@code null}. An array too large to copy is read
- * in C's memory during C's call, one small wrapper per string.
+ * A C {@code NULL} array reaches the handler as {@code null}. An array too large to copy into the
+ * batch is read from C's memory during C's call, each string copied into its view's own array
+ * (read in place, through a wrapper, past 64 KiB).
  */
 public final class EventStrings {
     private final String callbackType;
@@ -31,6 +32,9 @@ public final class EventStrings {
     /** The strings' count while lent; -1 once released. */
     private int count = -1;
     private int next;
+    /** For {@link #lendArray}: C's array, one pointer moved to each address, and the string addresses read from it. */
+    private Borrowed.AddressPointer array;
+    private long[] strings = new long[0];
 
     /** For generated decoders: the one view of {@code parameter} of a {@code callbackType} decoder. */
     public EventStrings(String callbackType, String parameter) {
@@ -96,21 +100,24 @@ public final class EventStrings {
             count = -1;
             return null;
         }
-        Borrowed.AddressPointer array = new Borrowed.AddressPointer(address);
-        long n = 0;
-        while (array.getLong(8 * n) != 0) {
-            if (++n > Integer.MAX_VALUE / 8) {
+        Borrowed.AddressPointer array = this.array == null ? (this.array = new Borrowed.AddressPointer(0)) : this.array;
+        array.at(address);
+        int size = 0;
+        for (long string; (string = array.getLong(8L * size)) != 0; ) {
+            if (size == Integer.MAX_VALUE / 8) {
                 throw new IllegalStateException("dev.tunnel: the " + parameter + " argument of a " + callbackType
                         + " call holds more than " + Integer.MAX_VALUE / 8 + " strings; a view holds at most that");
             }
+            if (size == strings.length) {
+                strings = Arrays.copyOf(strings, Math.max(8, 2 * size));
+            }
+            strings[size++] = string;
         }
-        int size = (int) n;
         if (items.length < size) {
             grow(size);
         }
-        ByteBuffer pointers = array.capacity(8L * size).asByteBuffer().order(ByteOrder.nativeOrder());
         for (int i = 0; i < size; i++) {
-            items[i].pointLent(pointers.getLong(8 * i));
+            items[i].pointLent(strings[i]);
         }
         count = size;
         return this;

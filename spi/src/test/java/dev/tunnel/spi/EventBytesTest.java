@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,6 +109,53 @@ class EventBytesTest {
             assertTrue(e.getMessage().contains("the bytes argument of a test_fn event was used after its handler returned"), e.getMessage());
         }
         assertEquals("EventBytes[test_fn.bytes, released]", view.toString());
+    }
+
+    /** Native memory holding {@code bytes} (and a NUL after them), as C would pass it. */
+    private static BytePointer inC(byte[] bytes) {
+        BytePointer memory = new BytePointer(bytes.length + 1L);
+        memory.put(bytes, 0, bytes.length).put(bytes.length, (byte) 0);
+        return memory;
+    }
+
+    @Test
+    void csStringsAreLentCallAfterCallThroughOneView() {
+        try (BytePointer name = inC("element-name".getBytes(StandardCharsets.US_ASCII));
+             BytePointer text = inC("x\u0000y".getBytes(StandardCharsets.US_ASCII));
+             PointerPointer<?> atts = new PointerPointer<>(name, text, null)) {
+            EventBytes view = new EventBytes("test_fn", "name");
+            EventStrings strings = new EventStrings("test_fn", "atts");
+            for (int i = 0; i < 1000; i++) {
+                assertTrue(view.lendString(name.address()).contentEquals("element-name"));
+                view.release();
+                assertArrayEquals(new byte[] {'x', 0, 'y'}, view.lendBytes(text.address(), 3).getBytes()); // NULs included
+                view.release();
+                EventStrings lent = strings.lendArray(atts.address());
+                assertEquals(2, lent.size());
+                assertTrue(lent.get(0).contentEquals("element-name") && lent.get(1).contentEquals("x"));
+                strings.release();
+            }
+            assertThrows(IllegalStateException.class, view::length);
+            assertThrows(IllegalStateException.class, strings::size);
+        }
+    }
+
+    @Test
+    void stringsPastTheCopyLimitAreReadInPlaceWhole() {
+        byte[] big = new byte[EventBytes.COPY_MAX + 10];
+        java.util.Arrays.fill(big, (byte) 'b');
+        big[big.length - 1] = 'z';
+        try (BytePointer memory = inC(big)) {
+            EventBytes view = new EventBytes("test_fn", "name");
+            assertEquals(big.length, view.lendString(memory.address()).length());
+            assertEquals('z', view.byteAt(big.length - 1));
+            assertArrayEquals(big, view.getBytes());
+            assertEquals(3, view.lendBytes(memory.address() + big.length - 3, 3).length());
+            assertEquals("bbz", view.getString());
+            view.release();
+            assertThrows(IllegalStateException.class, view::length);
+            assertNull(view.lendString(0));
+        }
     }
 
     @Test

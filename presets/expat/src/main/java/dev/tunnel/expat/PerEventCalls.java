@@ -29,9 +29,20 @@ final class PerEventCalls implements Delivery, XML_StartElementHandler.Function,
         XML_EndNamespaceDeclHandler.Function, XML_XmlDeclHandler.Function {
     private final XmlHandler handler;
     private final CallbackScope<PerEventCalls> scope;
-    private final EventBytes first = new EventBytes("XML handler", "first string");
-    private final EventBytes second = new EventBytes("XML handler", "second string");
+    // one view per typedef parameter, so that a view used after its call names the callback and
+    // the argument it was; each copies C's bytes into an array of its own, allocating nothing per call
+    private final EventBytes startName = new EventBytes(XML_StartElementHandler.TYPE, "name");
     private final EventStrings attributes = new EventStrings(XML_StartElementHandler.TYPE, "atts");
+    private final EventBytes endName = new EventBytes(XML_EndElementHandler.TYPE, "name");
+    private final EventBytes text = new EventBytes(XML_CharacterDataHandler.TYPE, "s");
+    private final EventBytes piTarget = new EventBytes(XML_ProcessingInstructionHandler.TYPE, "target");
+    private final EventBytes piData = new EventBytes(XML_ProcessingInstructionHandler.TYPE, "data");
+    private final EventBytes commentData = new EventBytes(XML_CommentHandler.TYPE, "data");
+    private final EventBytes namespacePrefix = new EventBytes(XML_StartNamespaceDeclHandler.TYPE, "prefix");
+    private final EventBytes namespaceUri = new EventBytes(XML_StartNamespaceDeclHandler.TYPE, "uri");
+    private final EventBytes endNamespacePrefix = new EventBytes(XML_EndNamespaceDeclHandler.TYPE, "prefix");
+    private final EventBytes declVersion = new EventBytes(XML_XmlDeclHandler.TYPE, "version");
+    private final EventBytes declEncoding = new EventBytes(XML_XmlDeclHandler.TYPE, "encoding");
 
     PerEventCalls(XmlHandler handler, Runnable stopRequest) {
         this.handler = handler;
@@ -42,55 +53,52 @@ final class PerEventCalls implements Delivery, XML_StartElementHandler.Function,
         return view == null ? 0 : view.address();
     }
 
-    /** Ends the loans of this call's views, whatever the handler did with them. */
-    private void release() {
-        first.release();
-        second.release();
-        attributes.release();
-    }
+    // each call ends its views' loans, whatever the handler did with them
 
     @Override
     public void startElement(CString name, NativePointer atts) {
         try {
-            handler.startElement(first.lendString(address(name)), attributes.lendArray(address(atts)));
+            handler.startElement(startName.lendString(address(name)), attributes.lendArray(address(atts)));
         } finally {
-            release();
+            startName.release();
+            attributes.release();
         }
     }
 
     @Override
     public void endElement(CString name) {
         try {
-            handler.endElement(first.lendString(address(name)));
+            handler.endElement(endName.lendString(address(name)));
         } finally {
-            release();
+            endName.release();
         }
     }
 
     @Override
     public void characters(CString s, int len) {
         try {
-            handler.characters(first.lendBytes(address(s), len));
+            handler.characters(text.lendBytes(address(s), len));
         } finally {
-            release();
+            text.release();
         }
     }
 
     @Override
     public void processingInstruction(CString target, CString data) {
         try {
-            handler.processingInstruction(first.lendString(address(target)), second.lendString(address(data)));
+            handler.processingInstruction(piTarget.lendString(address(target)), piData.lendString(address(data)));
         } finally {
-            release();
+            piTarget.release();
+            piData.release();
         }
     }
 
     @Override
     public void comment(CString data) {
         try {
-            handler.comment(first.lendString(address(data)));
+            handler.comment(commentData.lendString(address(data)));
         } finally {
-            release();
+            commentData.release();
         }
     }
 
@@ -107,27 +115,29 @@ final class PerEventCalls implements Delivery, XML_StartElementHandler.Function,
     @Override
     public void startNamespace(CString prefix, CString uri) {
         try {
-            handler.startNamespace(first.lendString(address(prefix)), second.lendString(address(uri)));
+            handler.startNamespace(namespacePrefix.lendString(address(prefix)), namespaceUri.lendString(address(uri)));
         } finally {
-            release();
+            namespacePrefix.release();
+            namespaceUri.release();
         }
     }
 
     @Override
     public void endNamespace(CString prefix) {
         try {
-            handler.endNamespace(first.lendString(address(prefix)));
+            handler.endNamespace(endNamespacePrefix.lendString(address(prefix)));
         } finally {
-            release();
+            endNamespacePrefix.release();
         }
     }
 
     @Override
     public void xmlDeclaration(CString version, CString encoding, int standalone) {
         try {
-            handler.xmlDeclaration(first.lendString(address(version)), second.lendString(address(encoding)), standalone);
+            handler.xmlDeclaration(declVersion.lendString(address(version)), declEncoding.lendString(address(encoding)), standalone);
         } finally {
-            release();
+            declVersion.release();
+            declEncoding.release();
         }
     }
 
