@@ -99,6 +99,17 @@ fetch_source() {
   echo "cppbuild.sh expat: source $EXPAT_DEBIAN_VERSION, Debian's patches applied: $(grep -v '^#' "$SOURCE/debian/patches/series" | sed '/^$/d' | tr '\n' ' ')"
 }
 
+# What a build of $OUT was made from: the pinned version, the platform, the compiler and this script.
+build_key() {
+  echo "$EXPAT_DEBIAN_VERSION $PLATFORM ${CC:-default} $(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)"
+}
+
+# Whether $OUT holds a build of the same key: then there is nothing to do (each Maven build of the
+# module asks for one; rebuilding took ten seconds every time).
+up_to_date() {
+  [ -f "$OUT/.tunnel-built" ] && [ "$(cat "$OUT/.tunnel-built")" = "$(build_key)" ] && ls "$OUT"/lib/libexpat.so.*.* > /dev/null 2>&1
+}
+
 build() {
   local cmake_args=()
   case "$PLATFORM" in
@@ -126,11 +137,16 @@ build() {
   cmake --build "$build" -j 2 >> "$build.log" 2>&1 && cmake --install "$build" >> "$build.log" 2>&1 \
     || { tail -40 "$build.log" >&2; fail "expat did not build for $PLATFORM"; }
   rm -rf "$build" "$build.log" "$OUT/lib/cmake"
+  build_key > "$OUT/.tunnel-built"
   echo "cppbuild.sh expat: built $(cd "$OUT/lib" && ls libexpat.so.*.*) for $PLATFORM in $OUT"
 }
 
 case "$OPERATION" in
   install)
+    if up_to_date; then
+      echo "cppbuild.sh expat: $(cd "$OUT/lib" && ls libexpat.so.*.*) for $PLATFORM in $OUT is up to date ($EXPAT_DEBIAN_VERSION)"
+      exit 0
+    fi
     fetch_source
     build
     ;;
