@@ -50,7 +50,7 @@ public final class EventBytes {
     private int length = -1;
     private int next;
     /** C's bytes, for the copies of {@link #lendCopy}: one pointer, moved to each address. */
-    private Borrowed.AddressPointer source;
+    private final Borrowed.AddressPointer source = new Borrowed.AddressPointer(0);
     /** The copies' array and its buffer, grown to the largest copy. */
     private byte[] copy;
     private ByteBuffer copyBuffer;
@@ -119,20 +119,12 @@ public final class EventBytes {
 
     /** For {@link EventStrings}: points the view at C's NUL-terminated string at {@code address}, lent for the call. */
     void pointLent(long address) {
-        long size = BytePointer.strlen(source(address));
+        long size = BytePointer.strlen(source.at(address));
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("dev.tunnel: a string of the " + parameter + " argument of a " + callbackType
                     + " event has " + size + " bytes; a view holds at most " + (Integer.MAX_VALUE - 8));
         }
         lendCopy(address, (int) size);
-    }
-
-    private Borrowed.AddressPointer source(long address) {
-        Borrowed.AddressPointer s = source;
-        if (s == null) {
-            source = s = new Borrowed.AddressPointer(0);
-        }
-        return s.at(address);
     }
 
     /**
@@ -153,7 +145,7 @@ public final class EventBytes {
             copyBuffer = ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder());
         }
         if (size > 0) {
-            source(address).get(copy, 0, size);
+            source.at(address).get(copy, 0, size);
         }
         memory = copyBuffer;
         length = size;

@@ -33,7 +33,7 @@ public final class EventStrings {
     private int count = -1;
     private int next;
     /** For {@link #lendArray}: C's array, one pointer moved to each address, and the string addresses read from it. */
-    private Borrowed.AddressPointer array;
+    private final Borrowed.AddressPointer array = new Borrowed.AddressPointer(0);
     private long[] strings = new long[0];
 
     /** For generated decoders: the one view of {@code parameter} of a {@code callbackType} decoder. */
@@ -100,7 +100,6 @@ public final class EventStrings {
             count = -1;
             return null;
         }
-        Borrowed.AddressPointer array = this.array == null ? (this.array = new Borrowed.AddressPointer(0)) : this.array;
         array.at(address);
         int size = 0;
         for (long string; (string = array.getLong(8L * size)) != 0; ) {
